@@ -1,0 +1,185 @@
+// The shapes of a knowledge-base entry: as written in kb/<id>.md (EntrySource, checked by
+// validate-entry.ts) and as compiled into dist/kb.json (RuleSet, read by everything at run time).
+// Only types live here, so that importing them costs nothing on the pipe-mode hot path.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * `cause`: the entry names a root cause. `consequence`: the line is printed *because* something
+ * else failed first (e.g. the setup tool's "RootlessKit failed" summary); such entries rank below
+ * every cause found in the same input, so the real cause is the first answer.
+ */
+export type Role = 'cause' | 'consequence';
+
+export type ProbeKind = 'sysctl' | 'file' | 'subid' | 'binary' | 'env' | 'command' | 'service';
+
+/**
+ * What a probe's observed value must satisfy to confirm the cause. Exactly one key is set.
+ * A value that was read and does not satisfy it rules the cause out (unless `otherwise: unknown`);
+ * a value that could not be read (permission, timeout, command missing) leaves it unknown.
+ * "Absent" (file, binary, variable, subid range that does not exist) is a value: it satisfies
+ * `missing: true` and nothing else.
+ */
+export interface ProbeCondition {
+  /** trimmed value equals this string */
+  equals?: string;
+  /** value matches this regex (JS syntax, no flags) */
+  matches?: string;
+  /** numeric value (first integer in it) is strictly below */
+  below?: number;
+  /** numeric value is strictly above */
+  above?: number;
+  /** the thing probed is absent (true) or present (false) */
+  missing?: boolean;
+  /** binary only: newuidmap-style helper has setuid-root or file capabilities (true) or not (false) */
+  privileged?: boolean;
+  /** service only: the unit is active (true) or not (false) */
+  active?: boolean;
+  /** command only: the exit code equals this */
+  exit?: number;
+}
+
+interface ProbeBase {
+  /** kebab-case, unique within the entry */
+  id: string;
+  kind: ProbeKind;
+  confirms: ProbeCondition;
+  /** what a read value that fails `confirms` means; default `ruled-out` */
+  otherwise?: 'ruled-out' | 'unknown';
+}
+
+/** Reads /proc/sys/<key with dots as slashes>. Absent file = missing. */
+export interface SysctlProbe extends ProbeBase {
+  kind: 'sysctl';
+  key: string;
+}
+
+/**
+ * A file's existence or content. `path` may start with `~/` and may contain `$HOME`, `$UID`,
+ * `$USER` and `$XDG_RUNTIME_DIR`, expanded from the host (never from log text).
+ */
+export interface FileProbe extends ProbeBase {
+  kind: 'file';
+  path: string;
+}
+
+/** The current user's range in /etc/subuid or /etc/subgid (by name or uid). Value: range size. */
+export interface SubidProbe extends ProbeBase {
+  kind: 'subid';
+  file: '/etc/subuid' | '/etc/subgid';
+}
+
+/** A program on PATH. Value: its resolved path; `privileged` checks setuid-root or file caps. */
+export interface BinaryProbe extends ProbeBase {
+  kind: 'binary';
+  name: string;
+}
+
+/** An environment variable of the process running rootless-doctor. */
+export interface EnvProbe extends ProbeBase {
+  kind: 'env';
+  name: string;
+}
+
+/** An allowlisted, read-only command (see src/probe/kinds/command.ts). Value: trimmed stdout. */
+export interface CommandProbe extends ProbeBase {
+  kind: 'command';
+  argv: string[];
+}
+
+/** A systemd unit's state via `systemctl [--user] is-active UNIT`. */
+export interface ServiceProbe extends ProbeBase {
+  kind: 'service';
+  unit: string;
+  scope: 'user' | 'system';
+}
+
+export type ProbeSpec =
+  | SysctlProbe
+  | FileProbe
+  | SubidProbe
+  | BinaryProbe
+  | EnvProbe
+  | CommandProbe
+  | ServiceProbe;
+
+export interface Fix {
+  /** one sentence: what this fix does */
+  text: string;
+  /** a shell command to show (never run); may contain {{capture}} placeholders */
+  command?: string;
+  /** true when the command needs root */
+  root: boolean;
+}
+
+export interface SignatureSource {
+  /** JavaScript regex, no flags, named groups `(?<name>…)` for captured values */
+  regex: string;
+  /** a substring every match contains; derived by the compiler when absent */
+  literal?: string;
+}
+
+export interface MatchExample {
+  text: string;
+  /** the named captures the first matching signature must yield; omitted = not checked */
+  captures?: Record<string, string>;
+}
+
+/** The front matter of kb/<id>.md after YAML parsing and validation. */
+export interface EntrySource {
+  title: string;
+  summary: string;
+  severity: Severity;
+  role?: Role;
+  tags: string[];
+  keywords: string[];
+  signatures: SignatureSource[];
+  /** patterns for captures not in the common table (src/kb/capture-patterns.ts) */
+  captures?: Record<string, string>;
+  /** ids of entries that print the same error line for another cause; must be mutual */
+  'shares-with'?: string[];
+  probes?: ProbeSpec[];
+  fixes: Fix[];
+  examples: { match: MatchExample[]; 'no-match': string[] };
+  links: string[];
+}
+
+export interface CompiledSignature {
+  regex: string;
+  /** required substring for the prefilter (ASCII-case-folded when scanned) */
+  literal: string;
+  /** the same pattern as POSIX ERE, for `grep -E -f` in the benchmark */
+  ere: string;
+  /** number of literal characters in the regex: longer = more specific */
+  specificity: number;
+}
+
+export interface CompiledEntry {
+  id: string;
+  title: string;
+  summary: string;
+  severity: Severity;
+  role: Role;
+  tags: string[];
+  keywords: string[];
+  signatures: CompiledSignature[];
+  /** validation pattern for every capture name any signature defines */
+  captures: Record<string, string>;
+  sharesWith: string[];
+  probes: ProbeSpec[];
+  fixes: Fix[];
+  examples: { match: MatchExample[]; noMatch: string[] };
+  links: string[];
+  /** markdown bodies of the sections */
+  cause: string;
+  fix: string;
+  verify?: string;
+  notes?: string;
+}
+
+export const RULE_SET_FORMAT = 1;
+
+export interface RuleSet {
+  format: typeof RULE_SET_FORMAT;
+  entries: CompiledEntry[];
+}
