@@ -1,0 +1,27 @@
+// `rootless-doctor kb lint [DIR]`: validate a KB directory, print every issue, exit 1 if any.
+import { ExitCode } from '../exit-codes.js';
+import { formatIssue } from '../kb/issue.js';
+import { lintKbDir } from '../kb/lint-kb-dir.js';
+import type { CommandIO } from './types.js';
+
+export async function runKbLint(dir: string, cwd: string, io: CommandIO): Promise<ExitCode> {
+  let result;
+  try {
+    result = await lintKbDir(dir, cwd);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    io.stderr.write(`rootless-doctor: cannot read KB directory ${dir}: ${reason}\n`);
+    return ExitCode.usage;
+  }
+  for (const issue of result.issues) io.stdout.write(`${formatIssue(issue)}\n`);
+  const files = new Set(result.issues.map((i) => i.file)).size;
+  const count = result.ruleSet.entries.length;
+  if (result.issues.length === 0) {
+    io.stderr.write(`${count} ${count === 1 ? 'entry' : 'entries'}, no issues\n`);
+    return ExitCode.ok;
+  }
+  io.stderr.write(
+    `${result.issues.length} ${result.issues.length === 1 ? 'issue' : 'issues'} in ${files} ${files === 1 ? 'file' : 'files'}\n`,
+  );
+  return ExitCode.found;
+}
