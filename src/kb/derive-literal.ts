@@ -37,11 +37,16 @@ export function deriveLiteral(source: string): LiteralInfo {
           flush();
           continue;
         }
+        // `x+` or `x{2,}`: the last x is followed by what comes next, the first one preceded
+        // by what came before, but the run cannot span both
         run += token.char;
         flush();
+        run = token.char;
         continue;
       }
       run += token.char;
+    } else if (token.kind === 'quantifier' && tokens[index - 1]?.kind === 'char') {
+      continue; // already applied to the character before it
     } else if (token.kind === 'alternation') {
       alternationAtTop = true;
     } else {
