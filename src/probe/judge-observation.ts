@@ -1,0 +1,71 @@
+// Applies a probe's `confirms` condition to what its kind observed, with the semantics documented
+// on ProbeCondition (src/kb/types.ts): satisfied → confirmed; read but not satisfied → ruled-out
+// (or `otherwise`); not readable, or not decidable from what was read → unknown.
+import type { ProbeCondition, ProbeSpec } from '../kb/types.js';
+import type { ProbeResult, Verdict } from '../diagnose/types.js';
+import type { Observation } from './types.js';
+
+type ConditionKey = keyof ProbeCondition;
+
+function conditionKeys(condition: ProbeCondition): ConditionKey[] {
+  return (Object.keys(condition) as ConditionKey[]).filter((key) => condition[key] !== undefined);
+}
+
+/** The first integer in the value, so `1 0` and `28633\n` both read as numbers. */
+export function firstInteger(value: string): number | undefined {
+  const match = /-?\d+/.exec(value);
+  return match ? Number(match[0]) : undefined;
+}
+
+function testPattern(pattern: string, value: string): boolean | undefined {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** true/false when the observation settles the condition, undefined when it cannot. */
+function isSatisfied(
+  key: ConditionKey,
+  condition: ProbeCondition,
+  seen: Observation,
+): boolean | undefined {
+  if (seen.state === 'unknown') return undefined;
+  if (key === 'missing') return (seen.state === 'absent') === condition.missing;
+  // Absent is a value that satisfies `missing: true` and nothing else.
+  if (seen.state === 'absent') return false;
+  const value = seen.value;
+  switch (key) {
+    case 'equals':
+      return value.trim() === condition.equals;
+    case 'matches':
+      return testPattern(condition.matches ?? '', value);
+    case 'below':
+    case 'above': {
+      const number = firstInteger(value);
+      if (number === undefined) return undefined;
+      return key === 'below' ? number < (condition.below ?? 0) : number > (condition.above ?? 0);
+    }
+    case 'privileged':
+    case 'active':
+    case 'exit': {
+      const fact = seen.facts?.[key];
+      return fact === undefined ? undefined : fact === condition[key];
+    }
+  }
+}
+
+export function judgeObservation(spec: ProbeSpec, seen: Observation): ProbeResult {
+  const keys = conditionKeys(spec.confirms);
+  const key = keys[0];
+  if (keys.length !== 1 || key === undefined) {
+    const evidence = `probe \`${spec.id}\` needs exactly one condition, has ${keys.length}`;
+    return { id: spec.id, verdict: 'unknown', evidence };
+  }
+  const satisfied = isSatisfied(key, spec.confirms, seen);
+  let verdict: Verdict = 'unknown';
+  if (satisfied === true) verdict = 'confirmed';
+  if (satisfied === false) verdict = spec.otherwise ?? 'ruled-out';
+  return { id: spec.id, verdict, evidence: seen.evidence };
+}

@@ -1,0 +1,30 @@
+// `file` probes: a file's existence or content. The path may name the user (`~/`, $HOME, $UID,
+// $USER, $XDG_RUNTIME_DIR); expansion uses the host only. Non-regular files (directories, sockets,
+// devices) count as present with an empty value and are never opened: opening /dev/fuse or a FIFO
+// is not a read-only act.
+import type { FileProbe } from '../../kb/types.js';
+import type { Host } from '../host.js';
+import type { Observation } from '../types.js';
+import { expandHostPath } from '../expand-host-variables.js';
+import { excerpt } from '../sanitize-evidence.js';
+import { readHostFile } from './read-host-file.js';
+
+export async function observeFile(spec: Pick<FileProbe, 'path'>, host: Host): Promise<Observation> {
+  const expansion = expandHostPath(spec.path, host);
+  if (!expansion.ok)
+    return { state: 'unknown', evidence: `${excerpt(spec.path)}: ${expansion.reason}` };
+  const path = expansion.text;
+  const stat = await host.stat(path);
+  if (stat.status === 'absent') return { state: 'absent', evidence: `${path} does not exist` };
+  if (stat.status === 'error') return { state: 'unknown', evidence: `${path}: ${stat.reason}` };
+  if (stat.info.kind !== 'file') {
+    return {
+      state: 'present',
+      value: '',
+      evidence: `${path} exists (${stat.info.kind.replace('-', ' ')})`,
+    };
+  }
+  return readHostFile(host, path, (text) =>
+    text.trim() === '' ? `${path} is empty` : `${path}: ${excerpt(text)}`,
+  );
+}
