@@ -1,0 +1,50 @@
+// Who and where we are: rootless Docker is for an ordinary user on a host (or a privileged
+// container); as root, or inside a default container, the other checks describe the wrong thing.
+import type { Check } from '../types.js';
+import { pass, warn } from '../check-outcome.js';
+import { observeFile } from '../../probe/kinds/file.js';
+import { MAX_COMMAND_OUTPUT_BYTES } from '../../probe/types.js';
+import { excerpt } from '../../probe/sanitize-evidence.js';
+
+export const unprivilegedUserCheck: Check = {
+  id: 'unprivileged-user',
+  label: 'running as an ordinary user',
+  entry: 'rootless-scripts-run-as-root',
+  async run({ host }) {
+    const { uid, name } = host.user;
+    const who = name === undefined ? `uid ${uid}` : `uid ${uid} (${excerpt(name, 32)})`;
+    if (uid === undefined) return warn('the current uid is not known');
+    if (uid === 0)
+      return warn(
+        `${who}: rootless Docker runs as an ordinary user; the checks below describe root`,
+      );
+    return pass(who);
+  },
+};
+
+const CONTAINER_MARKERS = ['/.dockerenv', '/run/.containerenv'];
+
+export const outsideContainerCheck: Check = {
+  id: 'outside-container',
+  label: 'not inside a container',
+  entry: 'userns-blocked-inside-container',
+  async run({ host, commandTimeoutMs }) {
+    for (const path of CONTAINER_MARKERS) {
+      const seen = await observeFile({ path }, host);
+      if (seen.state === 'present')
+        return warn(`${path} exists: user namespaces need a privileged container`);
+    }
+    const outcome = await host.run(['systemd-detect-virt', '--container'], {
+      timeoutMs: commandTimeoutMs,
+      maxBytes: MAX_COMMAND_OUTPUT_BYTES,
+    });
+    const answer = outcome.status === 'completed' ? outcome.stdout.trim() : '';
+    if (answer !== '' && answer !== 'none') {
+      return warn(
+        `systemd-detect-virt --container: ${excerpt(answer, 40)}: user namespaces need a privileged container`,
+      );
+    }
+    if (answer === 'none') return pass('systemd-detect-virt --container: none');
+    return pass(`no ${CONTAINER_MARKERS.join(' or ')}`);
+  },
+};
