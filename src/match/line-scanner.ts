@@ -1,0 +1,257 @@
+// The hot path of pipe mode: runs the prefilter automaton over each incoming chunk of bytes in one
+// pass, finds line ends on the way, and hands only the lines with a literal hit (or the lines a
+// caller asked to watch) to the sink, decoded lazily. A line without a hit costs one table load
+// per byte and a few stores at its newline: no decoding, no string, no allocation.
+//
+// It is one class of about 200 lines because the loop, the escape-sequence skipping, the partial
+// line carried across chunks and the history of the last physical lines share their state; split
+// apart, each would need the others' internals.
+//
+// Rules that keep it in step with normalize-line.ts:
+// - CR, the C0 controls but tab, and DEL are skipped; ESC sequences are skipped by the same rules
+//   as strip-escapes.ts, also across chunk boundaries, so colour codes do not hide a literal.
+// - The automaton state runs on across '\n' (the byte itself is skipped), so a literal cut in two
+//   by a terminal wrap is still found, on the second line; the sink verifies on the joined text.
+// - A line longer than MAX_LINE_BYTES keeps its first MAX_LINE_BYTES for matching; the rest is
+//   scanned but never stored, and the sink is told the line was cut.
+import type { Prefilter } from './prefilter.js';
+import { inRange, isStringIntroducer } from './strip-escapes.js';
+
+export const MAX_LINE_BYTES = 64 * 1024;
+/** how many preceding physical lines are kept for rejoining terminal-wrapped lines */
+export const HISTORY_LINES = 3;
+
+const NEWLINE = 0x0a;
+const ESC = 0x1b;
+const BEL = 0x07;
+
+type EscapeState = 'none' | 'after-esc' | 'csi' | 'intermediate' | 'string';
+
+export interface ScannedLine {
+  /** 1-based */
+  readonly lineNumber: number;
+  /** ids of signatures whose literal ended on this line; only the first `candidateCount` count */
+  readonly candidates: Int32Array;
+  readonly candidateCount: number;
+  /** an error-looking trigger word ended on this line */
+  readonly hasErrorWord: boolean;
+  /** the line, decoded (invalid UTF-8 becomes U+FFFD), at most MAX_LINE_BYTES of it */
+  text(): string;
+  /** the physical line `back` lines before this one (1 = the previous one), if still kept */
+  previousText(back: number): string | undefined;
+}
+
+export interface ScannedLineSink {
+  onLine(line: ScannedLine): void;
+  onCutLine(lineNumber: number): void;
+}
+
+export class LineScanner implements ScannedLine {
+  lineNumber = 0;
+  candidateCount = 0;
+  hasErrorWord = false;
+  readonly candidates: Int32Array;
+
+  private readonly decoder = new TextDecoder();
+  private readonly candidateStamp: Float64Array;
+  private state = 0;
+  private escape: EscapeState = 'none';
+  private linesEnded = 0;
+  private watchThrough = 0;
+  // the line in progress: bytes from `lineStart` of the current chunk, after `carried` bytes that
+  // came in earlier chunks (their first MAX_LINE_BYTES are in `pending`)
+  private chunk: Uint8Array = new Uint8Array(0);
+  private lineStart = 0;
+  private carried = 0;
+  private readonly pending = new Uint8Array(MAX_LINE_BYTES);
+  // the current line once ended, and a ring of the previous ones: (buffer, start, end) triples
+  private currentBytes: Uint8Array = this.chunk;
+  private currentStart = 0;
+  private currentEnd = 0;
+  private currentText: string | undefined;
+  private readonly historyBytes: Uint8Array[] = [];
+  private readonly historyStart = new Int32Array(HISTORY_LINES);
+  private readonly historyEnd = new Int32Array(HISTORY_LINES);
+  private historyNext = 0;
+
+  constructor(
+    private readonly prefilter: Prefilter,
+    private readonly sink: ScannedLineSink,
+  ) {
+    this.candidates = new Int32Array(prefilter.signatureCount);
+    this.candidateStamp = new Float64Array(prefilter.signatureCount);
+  }
+
+  get linesRead(): number {
+    return this.linesEnded;
+  }
+
+  /** Deliver the next `count` lines to the sink even without a literal hit. */
+  watchNextLines(count: number): void {
+    this.watchThrough = Math.max(this.watchThrough, this.lineNumber + count);
+  }
+
+  push(chunk: Uint8Array): void {
+    const { classes, delta, firstAcceptingRow } = this.prefilter.automaton;
+    this.chunk = chunk;
+    this.lineStart = 0;
+    this.lineNumber = this.linesEnded + 1;
+    const n = chunk.length;
+    let state = this.state;
+    let i = this.escape === 'none' ? 0 : this.skipEscape(chunk, 0);
+    for (; i < n; i++) {
+      const cls = classes[chunk[i]!]!;
+      if (cls !== 0) {
+        state = delta[state + cls]!;
+        if (state >= firstAcceptingRow) this.recordHit(state);
+        continue;
+      }
+      const byte = chunk[i]!;
+      if (byte === NEWLINE) this.endLine(i);
+      else if (byte === ESC) {
+        this.escape = 'after-esc';
+        i = this.skipEscape(chunk, i + 1) - 1;
+      }
+    }
+    this.state = state;
+    this.carryPartialLine(n);
+  }
+
+  /** End of input: a last line without a newline still counts. */
+  end(): void {
+    if (this.carried > 0) this.push(Uint8Array.of(NEWLINE));
+    this.escape = 'none';
+  }
+
+  text(): string {
+    this.currentText ??= this.decoder.decode(
+      this.currentBytes.subarray(this.currentStart, this.currentEnd),
+    );
+    return this.currentText;
+  }
+
+  previousText(back: number): string | undefined {
+    if (back < 1 || back > HISTORY_LINES || back >= this.lineNumber) return undefined;
+    const slot = (this.historyNext - back + HISTORY_LINES) % HISTORY_LINES;
+    const bytes = this.historyBytes[slot];
+    if (!bytes) return undefined;
+    return this.decoder.decode(bytes.subarray(this.historyStart[slot], this.historyEnd[slot]));
+  }
+
+  private recordHit(row: number): void {
+    const { automaton, signatureStart, signatureIds, isTrigger } = this.prefilter;
+    const k = (row - automaton.firstAcceptingRow) / automaton.classCount;
+    const stamp = this.lineNumber;
+    for (let o = automaton.outputStart[k]!; o < automaton.outputStart[k + 1]!; o++) {
+      const literal = automaton.outputs[o]!;
+      if (isTrigger[literal] === 1) this.hasErrorWord = true;
+      for (let s = signatureStart[literal]!; s < signatureStart[literal + 1]!; s++) {
+        const signature = signatureIds[s]!;
+        if (this.candidateStamp[signature] === stamp) continue;
+        this.candidateStamp[signature] = stamp;
+        this.candidates[this.candidateCount++] = signature;
+      }
+    }
+  }
+
+  private endLine(newline: number): void {
+    const lineNumber = this.lineNumber;
+    const length = this.carried + newline - this.lineStart;
+    if (length > MAX_LINE_BYTES) this.sink.onCutLine(lineNumber);
+    if (this.carried > 0) {
+      this.currentBytes = this.joinCarried(newline);
+      this.currentStart = 0;
+      this.currentEnd = this.currentBytes.length;
+    } else {
+      this.currentBytes = this.chunk;
+      this.currentStart = this.lineStart;
+      this.currentEnd = Math.min(newline, this.lineStart + MAX_LINE_BYTES);
+    }
+    this.currentText = undefined;
+    if (this.candidateCount > 0 || this.hasErrorWord || this.watchThrough >= lineNumber) {
+      this.sink.onLine(this);
+    }
+    const slot = this.historyNext;
+    this.historyBytes[slot] = this.currentBytes;
+    this.historyStart[slot] = this.currentStart;
+    this.historyEnd[slot] = this.currentEnd;
+    this.historyNext = (slot + 1) % HISTORY_LINES;
+
+    this.linesEnded = lineNumber;
+    this.lineNumber = lineNumber + 1;
+    this.candidateCount = 0;
+    this.hasErrorWord = false;
+    this.lineStart = newline + 1;
+    this.carried = 0;
+  }
+
+  /** A line that began in an earlier chunk, as one new buffer: happens once per chunk at most. */
+  private joinCarried(newline: number): Uint8Array {
+    const kept = Math.min(this.carried, MAX_LINE_BYTES);
+    const fromChunk = Math.min(newline, MAX_LINE_BYTES - kept);
+    const joined = new Uint8Array(kept + fromChunk);
+    joined.set(this.pending.subarray(0, kept));
+    joined.set(this.chunk.subarray(0, fromChunk), kept);
+    return joined;
+  }
+
+  private carryPartialLine(n: number): void {
+    const tail = n - this.lineStart;
+    if (tail <= 0) return;
+    const room = MAX_LINE_BYTES - this.carried;
+    if (room > 0) {
+      const kept = Math.min(room, tail);
+      this.pending.set(this.chunk.subarray(this.lineStart, this.lineStart + kept), this.carried);
+    }
+    this.carried += tail;
+  }
+
+  /**
+   * Consumes the escape sequence in progress from `from` on; returns the index of the first byte
+   * that is not part of it (n when the chunk ends inside it, the state then waits for the next).
+   */
+  private skipEscape(chunk: Uint8Array, from: number): number {
+    for (let i = from; i < chunk.length; i++) {
+      const byte = chunk[i]!;
+      if (byte === NEWLINE) {
+        this.escape = 'none';
+        return i;
+      }
+      const next = nextEscapeState(this.escape, byte);
+      if (next === 'end-before') {
+        this.escape = 'none';
+        return i;
+      }
+      if (next === 'end-after') {
+        this.escape = 'none';
+        return i + 1;
+      }
+      this.escape = next;
+    }
+    return chunk.length;
+  }
+}
+
+function nextEscapeState(
+  state: EscapeState,
+  byte: number,
+): EscapeState | 'end-before' | 'end-after' {
+  switch (state) {
+    case 'after-esc':
+      if (byte === 0x5b) return 'csi';
+      if (isStringIntroducer(byte)) return 'string';
+      if (inRange(byte, 0x20, 0x2f)) return 'intermediate';
+      return inRange(byte, 0x30, 0x7e) ? 'end-after' : 'end-before';
+    case 'csi':
+      if (inRange(byte, 0x20, 0x3f)) return 'csi';
+      return inRange(byte, 0x40, 0x7e) ? 'end-after' : 'end-before';
+    case 'intermediate':
+      if (inRange(byte, 0x20, 0x2f)) return 'intermediate';
+      return inRange(byte, 0x30, 0x7e) ? 'end-after' : 'end-before';
+    case 'string':
+      if (byte === BEL) return 'end-after';
+      return byte === ESC ? 'after-esc' : 'string';
+    case 'none':
+      return 'end-before';
+  }
+}
