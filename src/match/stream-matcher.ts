@@ -1,0 +1,182 @@
+// From chunks of raw output to matches: the line scanner flags lines, this verifies them with the
+// candidates' regexes on the normalised text, rejoins terminal-wrapped lines, and sets aside
+// error-looking lines that matched nothing (the caller turns those into suggestions).
+import { LineScanner, HISTORY_LINES, type ScannedLine } from './line-scanner.js';
+import { looksLikeError, ERROR_TRIGGER_LITERALS } from './looks-like-error.js';
+import { compileSignatures, matchSignature, type SignatureTable } from './match-line.js';
+import { normalizeLine } from './normalize-line.js';
+import { buildPrefilter } from './prefilter.js';
+import { countWrappedBefore, joinPhysicalLines, JOIN_SEPARATORS } from './unwrap-lines.js';
+import type { CompiledEntry } from '../kb/types.js';
+
+export interface MatchedLine {
+  entryIndex: number;
+  signatureIndex: number;
+  captures: Record<string, string>;
+  /** 1-based; for a rejoined wrapped line, its first physical line */
+  line: number;
+  /** the normalised text that matched */
+  text: string;
+}
+
+export interface MatchEvents {
+  onMatch(match: MatchedLine): void;
+  /** an error-looking line no signature matched */
+  onUnmatchedError(line: number, text: string): void;
+  /** a line longer than MAX_LINE_BYTES was cut */
+  onCutLine(line: number): void;
+}
+
+/** Compiled once per run; shared by every StreamMatcher over the same entries. */
+export interface Matcher {
+  table: SignatureTable;
+  prefilter: ReturnType<typeof buildPrefilter>;
+}
+
+export function compileMatcher(entries: readonly CompiledEntry[]): Matcher {
+  const table = compileSignatures(entries);
+  return { table, prefilter: buildPrefilter(table.literals, ERROR_TRIGGER_LITERALS) };
+}
+
+interface WrapWatch {
+  signatures: number[];
+  throughLine: number;
+}
+
+export class StreamMatcher {
+  private readonly scanner: LineScanner;
+  private readonly table: SignatureTable;
+  /** per entry: the last physical line it matched, so a rejoin does not count a line twice */
+  private readonly lastMatchedLine: Float64Array;
+  private readonly matchedOnLine: Float64Array;
+  private wrapWatch: WrapWatch | undefined;
+  /** error-looking lines held until the end of the chunk: a wrapped match may still claim them */
+  private heldErrors: { line: number; text: string }[] = [];
+
+  constructor(
+    matcher: Matcher,
+    private readonly events: MatchEvents,
+  ) {
+    this.table = matcher.table;
+    this.lastMatchedLine = new Float64Array(matcher.table.entries.length);
+    this.matchedOnLine = new Float64Array(matcher.table.entries.length);
+    this.scanner = new LineScanner(matcher.prefilter, {
+      onLine: (line) => this.onLine(line),
+      onCutLine: (line) => this.events.onCutLine(line),
+    });
+  }
+
+  get linesRead(): number {
+    return this.scanner.linesRead;
+  }
+
+  push(chunk: Uint8Array): void {
+    this.scanner.push(chunk);
+    this.releaseHeldErrors();
+  }
+
+  end(): void {
+    this.scanner.end();
+    this.releaseHeldErrors();
+  }
+
+  private onLine(line: ScannedLine): void {
+    const text = normalizeLine(line.text());
+    const own = Array.from(line.candidates.subarray(0, line.candidateCount)).sort((a, b) => a - b);
+    const watched = this.watchedSignatures(line.lineNumber);
+    let matched = false;
+    for (const signature of own) {
+      const entry = this.table.entryIndex[signature]!;
+      if (this.matchedOnLine[entry] === line.lineNumber) continue;
+      const match = matchSignature(this.table, signature, text);
+      if (match) {
+        matched = true;
+        this.emit({ ...match, ...this.startOfWrappedRun(line, text) }, line);
+      }
+    }
+    const unmatched = this.notMatchedOn(line.lineNumber, [...new Set([...own, ...watched])]);
+    if (unmatched.length > 0 && this.tryRejoined(line, unmatched)) matched = true;
+    this.watchForWrap(line.lineNumber, this.notMatchedOn(line.lineNumber, own));
+    if (!matched && line.hasErrorWord && looksLikeError(text)) {
+      this.heldErrors.push({ line: line.lineNumber, text });
+    }
+  }
+
+  /** Retry on the previous 1, 2, 3 physical lines + this one, joined with '' then ' '. */
+  private tryRejoined(line: ScannedLine, signatures: readonly number[]): boolean {
+    const previous = (back: number): string | undefined => line.previousText(back);
+    let matched = false;
+    for (let back = 1; back <= HISTORY_LINES; back++) {
+      for (const separator of JOIN_SEPARATORS) {
+        const raw = joinPhysicalLines(previous, line.text(), back, separator);
+        if (raw === undefined) return matched;
+        const text = normalizeLine(raw);
+        for (const signature of signatures) {
+          const entry = this.table.entryIndex[signature]!;
+          if (this.matchedOnLine[entry] === line.lineNumber) continue;
+          if (this.lastMatchedLine[entry]! >= line.lineNumber - back) continue;
+          const match = matchSignature(this.table, signature, text);
+          if (!match) continue;
+          matched = true;
+          this.emit({ ...match, line: line.lineNumber - back, text }, line);
+        }
+      }
+    }
+    return matched;
+  }
+
+  /**
+   * A line that matched on its own may still be the tail of a wrapped one (the docs' dbus
+   * example). When the lines before it form a wrap run and one of them is an unmatched
+   * error-looking line, that line is the real start: report the run from there, and do not
+   * suggest that line as well.
+   */
+  private startOfWrappedRun(line: ScannedLine, text: string): { line: number; text: string } {
+    const alone = { line: line.lineNumber, text };
+    if (this.heldErrors.length === 0) return alone;
+    const previous = (back: number): string | undefined => line.previousText(back);
+    const run = countWrappedBefore(previous, line.text(), HISTORY_LINES);
+    const first = line.lineNumber - run;
+    if (run === 0 || !this.heldErrors.some((error) => error.line >= first)) return alone;
+    const joined = joinPhysicalLines(previous, line.text(), run, JOIN_SEPARATORS[0]);
+    return joined === undefined ? alone : { line: first, text: normalizeLine(joined) };
+  }
+
+  private emit(match: MatchedLine, line: ScannedLine): void {
+    this.matchedOnLine[match.entryIndex] = line.lineNumber;
+    this.lastMatchedLine[match.entryIndex] = line.lineNumber;
+    this.heldErrors = this.heldErrors.filter((error) => error.line < match.line);
+    this.events.onMatch(match);
+  }
+
+  /**
+   * A line with a literal hit that no signature matched may be the first part of a wrapped error:
+   * watch the next lines and retry those signatures on the rejoined text there.
+   */
+  private watchForWrap(lineNumber: number, failed: readonly number[]): void {
+    if (failed.length === 0) return;
+    const still = this.watchedSignatures(lineNumber);
+    this.wrapWatch = {
+      signatures: [...new Set([...still, ...failed])],
+      throughLine: lineNumber + HISTORY_LINES,
+    };
+    this.scanner.watchNextLines(HISTORY_LINES);
+  }
+
+  private notMatchedOn(lineNumber: number, signatures: readonly number[]): number[] {
+    return signatures.filter(
+      (signature) => this.matchedOnLine[this.table.entryIndex[signature]!] !== lineNumber,
+    );
+  }
+
+  private watchedSignatures(lineNumber: number): number[] {
+    const watch = this.wrapWatch;
+    if (!watch || watch.throughLine < lineNumber) return [];
+    return watch.signatures;
+  }
+
+  private releaseHeldErrors(): void {
+    for (const error of this.heldErrors) this.events.onUnmatchedError(error.line, error.text);
+    this.heldErrors = [];
+  }
+}

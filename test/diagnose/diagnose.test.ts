@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { diagnose } from '../../src/diagnose/diagnose.js';
+import type { Finding } from '../../src/diagnose/types.js';
+import { makeEntry } from '../helpers/make-entry.js';
+
+const ENTRY = makeEntry({
+  id: 'subuid-range-missing',
+  title: 'The user has no subordinate UID/GID range',
+  summary: 'No line for the user in /etc/subuid.',
+  tags: ['subuid'],
+  signatures: ['No subuid ranges found for user (?<user>[a-z]+)'],
+  captures: { user: '[a-z_][a-z0-9_-]*' },
+  fixes: [
+    {
+      text: 'Add a range.',
+      command: 'sudo usermod --add-subuids 100000-165535 {{user}}',
+      root: true,
+    },
+  ],
+  links: ['https://docs.docker.com/engine/security/rootless/troubleshoot/'],
+});
+const FINDING: Finding = {
+  entryId: 'subuid-range-missing',
+  signature: 0,
+  captures: { user: 'alice' },
+  firstLine: 7,
+  lastLine: 9,
+  count: 2,
+  text: 'No subuid ranges found for user alice',
+};
+
+describe('diagnose', () => {
+  test('combines entry, finding and probe results into a Diagnosis', () => {
+    expect(
+      diagnose(ENTRY, FINDING, [
+        { id: 'subuid-line', verdict: 'confirmed', evidence: '/etc/subuid: no line for alice' },
+      ]),
+    ).toEqual({
+      id: 'subuid-range-missing',
+      title: 'The user has no subordinate UID/GID range',
+      summary: 'No line for the user in /etc/subuid.',
+      severity: 'error',
+      verdict: 'confirmed',
+      line: 7,
+      lastLine: 9,
+      count: 2,
+      text: 'No subuid ranges found for user alice',
+      captures: { user: 'alice' },
+      probes: [
+        { id: 'subuid-line', verdict: 'confirmed', evidence: '/etc/subuid: no line for alice' },
+      ],
+      fixes: [
+        {
+          text: 'Add a range.',
+          command: "sudo usermod --add-subuids 100000-165535 'alice'",
+          root: true,
+        },
+      ],
+      links: ['https://docs.docker.com/engine/security/rootless/troubleshoot/'],
+      tags: ['subuid'],
+    });
+  });
+
+  test('verdict: any ruled-out wins, then any confirmed, else unknown', () => {
+    const probe = (verdict: 'confirmed' | 'ruled-out' | 'unknown') => ({
+      id: verdict,
+      verdict,
+      evidence: '',
+    });
+    expect(diagnose(ENTRY, FINDING, []).verdict).toBe('unknown');
+    expect(diagnose(ENTRY, FINDING, [probe('unknown'), probe('confirmed')]).verdict).toBe(
+      'confirmed',
+    );
+    expect(diagnose(ENTRY, FINDING, [probe('confirmed'), probe('ruled-out')]).verdict).toBe(
+      'ruled-out',
+    );
+  });
+});
