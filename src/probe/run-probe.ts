@@ -13,8 +13,8 @@ import { observeFile } from './kinds/file.js';
 import { observeSubid } from './kinds/subid.js';
 import { observeBinary } from './kinds/binary.js';
 import { observeEnv } from './kinds/env.js';
-import { observeCommand } from './kinds/command.js';
-import { observeService } from './kinds/service.js';
+import { observeCommand, showArgv } from './kinds/command.js';
+import { observeService, serviceArgv } from './kinds/service.js';
 
 function observe(spec: ProbeSpec, host: Host, options: ProbeOptions): Promise<Observation> {
   switch (spec.kind) {
@@ -57,6 +57,27 @@ export function settleWithin<T>(
   });
 }
 
+/** What the probe looks at, to name it when it had to be cut off. */
+function describeTarget(spec: ProbeSpec): string {
+  switch (spec.kind) {
+    case 'sysctl':
+      return spec.key;
+    case 'file':
+      return spec.path;
+    case 'subid':
+      return spec.file;
+    case 'binary':
+    case 'env':
+      return spec.name;
+    case 'command':
+      return showArgv(spec.argv);
+    case 'service':
+      return showArgv(serviceArgv(spec));
+    default:
+      return `probe \`${(spec as { id: string }).id}\``;
+  }
+}
+
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -74,8 +95,8 @@ export async function runProbe(
       state: 'unknown',
       evidence:
         error === undefined
-          ? `no answer within ${timeoutMs} ms`
-          : `probe failed: ${describeError(error)}`,
+          ? `${describeTarget(spec)}: no answer within ${timeoutMs} ms`
+          : `${describeTarget(spec)}: probe failed: ${describeError(error)}`,
     }),
   );
   const result = judgeObservation(spec, seen);
