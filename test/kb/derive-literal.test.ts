@@ -3,6 +3,7 @@ import { deriveLiteral, literalProblem } from '../../src/kb/derive-literal.js';
 import { toEre } from '../../src/kb/to-ere.js';
 import { checkRegexSafety } from '../../src/kb/check-regex-safety.js';
 import { regexProblem } from '../../src/kb/check-regex.js';
+import { structuralProblem } from '../../src/kb/check-regex-structure.js';
 
 describe('deriveLiteral', () => {
   it.each([
@@ -51,6 +52,14 @@ describe('regex checks', () => {
     expect(checkRegexSafety('(a+)+$')).toMatchObject({ safe: false });
     expect(checkRegexSafety('(\\w+\\s?)+$')).toMatchObject({ safe: false });
     expect(checkRegexSafety('fork/exec /proc/self/exe: no space left on device')).toEqual({ safe: true });
+  });
+
+  it('screens structure before analysis: nesting, quantified alternation, two .*', () => {
+    expect(structuralProblem('(\\w+\\s?)*end')).toMatch(/containing another unbounded/);
+    expect(structuralProblem('x(a|ab)+y')).toMatch(/alternatives/);
+    expect(structuralProblem('x.*y.*z')).toMatch(/two or more/);
+    expect(structuralProblem('x.{0,200}y.*z')).toBeUndefined();
+    expect(structuralProblem('(?:foo )?bar (?<n>\\d+)(?: \\((?<m>[a-z]+)\\))?')).toBeUndefined();
   });
 
   it('rejects look-around and back-references, reports syntax errors', () => {
