@@ -15,6 +15,7 @@ export const ISSUE_CODES = [
   'capture-pattern-missing',
   'capture-undefined',
   'condition-invalid',
+  'command-not-allowed',
   'duplicate-probe-id',
   'example-not-matched',
   'example-captures-differ',

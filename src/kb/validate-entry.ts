@@ -12,6 +12,7 @@ import { deriveLiteral, literalProblem } from './derive-literal.js';
 import { toEre } from './to-ere.js';
 import { COMMON_CAPTURE_PATTERNS } from './capture-patterns.js';
 import { matchExample } from './match-example.js';
+import { refuseCommand } from '../probe/kinds/command-allowlist.js';
 
 export interface ValidateOptions {
   /** applied to example text before matching, so examples are tested as pipe mode sees lines */
@@ -154,6 +155,12 @@ function checkProbes(source: Partial<EntrySource>, report: Report) {
     if (typeof spec.id === 'string') {
       if (seen.has(spec.id)) report('duplicate-probe-id', ['probes', index, 'id'], `Unexpected second probe \`${spec.id}\`, expected unique probe ids`);
       seen.add(spec.id);
+    }
+    if (spec.kind === 'command' && Array.isArray(spec.argv) && spec.argv.every((a) => typeof a === 'string')) {
+      const refusal = refuseCommand(spec.argv);
+      if (refusal) {
+        report('command-not-allowed', ['probes', index, 'argv'], `Unexpected command \`${spec.argv.join(' ')}\`: ${refusal}, expected a read-only command on the probe allowlist (src/probe/kinds/command-allowlist.ts)`);
+      }
     }
     if (!isPlainObject(spec.confirms) || typeof spec.kind !== 'string') continue;
     const keys = Object.keys(spec.confirms);

@@ -21,6 +21,7 @@ const expected: Record<IssueCode, { file: string; line: number; column: number; 
   'capture-pattern-missing': { file: 'widget-fails.md', line: 8, column: 12 },
   'capture-undefined': { file: 'widget-fails.md', line: 11, column: 14 },
   'condition-invalid': { file: 'widget-fails.md', line: 13, column: 15 },
+  'command-not-allowed': { file: 'widget-fails.md', line: 12, column: 11 },
   'duplicate-probe-id': { file: 'widget-fails.md', line: 14, column: 9 },
   'example-not-matched': { file: 'widget-fails.md', line: 17, column: 13 },
   'example-captures-differ': { file: 'widget-fails.md', line: 16, column: 17 },
