@@ -1,0 +1,146 @@
+// `rootless-doctor [FILE]`: reads FILE or stdin as it arrives and writes each diagnosis as soon as
+// its line is read. The only file of pipe mode that does I/O: opening the file, reading chunks,
+// writing to stdout and stderr, stopping on SIGINT/SIGTERM or when stdout is closed (`| head -1`).
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { CompiledEntry, RuleSet } from '../kb/types.js';
+import type { ProbeResult, SuggestionCandidate } from '../diagnose/types.js';
+import { DiagnoseStream } from '../diagnose/diagnose-stream.js';
+import { ExitCode } from '../exit-codes.js';
+import { compileMatcher } from '../match/stream-matcher.js';
+import { jsonReporter } from '../report/json-reporter.js';
+import { createTextReporter } from '../report/text-reporter.js';
+import type { EntrySearch } from '../search/search-entries.js';
+import type { CommandIO, GlobalOptions } from './types.js';
+
+/** Large reads for files: fewer chunks, same memory bound (a chunk is dropped once scanned). */
+const FILE_CHUNK_BYTES = 1024 * 1024;
+
+export interface PipeDeps {
+  ruleSet: RuleSet;
+  probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+}
+
+export async function runPipe(
+  options: GlobalOptions & { file?: string },
+  io: CommandIO,
+  deps: PipeDeps,
+): Promise<ExitCode> {
+  const warn = (message: string): void => void io.stderr.write(`rootless-doctor: ${message}\n`);
+  let matcher;
+  try {
+    matcher = compileMatcher(deps.ruleSet.entries);
+  } catch (error) {
+    warn(error instanceof Error ? error.message : String(error));
+    return ExitCode.usage;
+  }
+  const known = new Set(deps.ruleSet.entries.map((entry) => entry.id));
+  for (const id of options.ignore.filter((id) => !known.has(id))) {
+    warn(`--ignore: no entry \`${id}\` in the knowledge base`);
+  }
+
+  const input = options.file === undefined ? io.stdin : await openInput(options.file, warn);
+  if (!input) return ExitCode.usage;
+
+  const output = guardStdout(io, () => input.destroy());
+  const stop = (): void => void input.destroy();
+  io.signal.addEventListener('abort', stop, { once: true });
+  const ignore = new Set(options.ignore);
+  const stream = new DiagnoseStream({
+    matcher,
+    ignore,
+    probe: options.probe ? deps.probe : undefined,
+    suggest: lazySuggest(deps.ruleSet.entries.filter((entry) => !ignore.has(entry.id))),
+    reporter: options.json ? jsonReporter : createTextReporter({ color: options.color }),
+    write: output.write,
+    warn,
+  });
+
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      stream.push(chunk);
+      if (io.signal.aborted || output.closed) break;
+    }
+  } catch (error) {
+    // destroying the input on an interrupt or a closed stdout ends the loop with an error
+    if (!io.signal.aborted && !output.closed) {
+      warn(`cannot read ${options.file ?? 'stdin'}: ${describeError(error)}`);
+      return ExitCode.usage;
+    }
+  } finally {
+    io.signal.removeEventListener('abort', stop);
+  }
+  const { exitCode } = await stream.finish();
+  if (options.file !== undefined) input.destroy();
+  return exitCode;
+}
+
+async function openInput(
+  file: string,
+  warn: (message: string) => void,
+): Promise<Readable | undefined> {
+  try {
+    const handle = await open(file, 'r');
+    const stats = await handle.stat();
+    if (stats.isDirectory()) {
+      await handle.close();
+      warn(`cannot read ${file}: is a directory`);
+      return undefined;
+    }
+    return handle.createReadStream({ highWaterMark: FILE_CHUNK_BYTES });
+  } catch (error) {
+    warn(`cannot read ${file}: ${describeError(error)}`);
+    return undefined;
+  }
+}
+
+/**
+ * Writes go through here: once stdout is closed by the reader (EPIPE), further output is dropped
+ * and reading stops, quietly, as `| head -1` expects.
+ */
+function guardStdout(
+  io: CommandIO,
+  onClosed: () => void,
+): { write: (text: string) => void; closed: boolean } {
+  const guard = {
+    closed: false,
+    write(text: string): void {
+      if (!guard.closed) io.stdout.write(text);
+    },
+  };
+  // EPIPE, or any other write error: nobody can read what follows, so stop quietly either way
+  io.stdout.on('error', () => {
+    guard.closed = true;
+    onClosed();
+  });
+  return guard;
+}
+
+/** fuse.js and the index are loaded only when the first error-looking line matches nothing. */
+function lazySuggest(
+  entries: readonly CompiledEntry[],
+): (text: string) => Promise<SuggestionCandidate[]> {
+  let search: Promise<EntrySearch> | undefined;
+  return async (text) => {
+    search ??= import('../search/search-entries.js').then((module) =>
+      module.createEntrySearch(entries),
+    );
+    return (await search).nearest(text);
+  };
+}
+
+const ERROR_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  ENOTDIR: 'a part of the path is not a directory',
+  EIO: 'input/output error',
+};
+
+function describeError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && ERROR_REASONS[code]) return ERROR_REASONS[code];
+  return error instanceof Error ? error.message : String(error);
+}

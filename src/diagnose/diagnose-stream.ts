@@ -1,0 +1,162 @@
+// Pipe mode without the I/O: chunks in, report text out through `write`, in order. A diagnosis is
+// written as soon as the first line of its finding arrives (after that entry's probes, which run
+// once per entry); repeats only raise the count shown in the summary, written by finish().
+import type { CompiledEntry } from '../kb/types.js';
+import { ExitCode } from '../exit-codes.js';
+import { FindingGroups } from '../match/group.js';
+import { MAX_LINE_BYTES } from '../match/line-scanner.js';
+import { rankDiagnoses } from '../match/rank.js';
+import { StreamMatcher, type Matcher, type MatchedLine } from '../match/stream-matcher.js';
+import type { Reporter } from '../report/reporter.js';
+import { diagnose } from './diagnose.js';
+import type { Diagnosis, Finding, ProbeResult, SuggestionCandidate, Summary } from './types.js';
+
+/** A noisy log must not produce thousands of guesses. */
+export const MAX_SUGGESTIONS = 20;
+const MAX_CUT_WARNINGS = 10;
+
+export interface DiagnoseStreamOptions {
+  matcher: Matcher;
+  /** entry ids whose matches are dropped (`--ignore`); their lines are not suggestions either */
+  ignore: ReadonlySet<string>;
+  /** absent with --no-probe: every verdict is then unknown */
+  probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+  /** the nearest entries to an unmatched error line */
+  suggest: (text: string) => Promise<SuggestionCandidate[]>;
+  reporter: Reporter;
+  write: (text: string) => void;
+  /** one line for stderr, without the newline */
+  warn: (message: string) => void;
+}
+
+export interface DiagnoseResult {
+  summary: Summary;
+  exitCode: ExitCode;
+}
+
+export class DiagnoseStream {
+  private readonly matcher: StreamMatcher;
+  private readonly entries: readonly CompiledEntry[];
+  private readonly groups = new FindingGroups();
+  private readonly diagnoses = new Map<Finding, Diagnosis>();
+  private readonly probes = new Map<string, Promise<ProbeResult[]>>();
+  private readonly suggestionKeys = new Set<string>();
+  private tail: Promise<void> = Promise.resolve();
+  private cutLines = 0;
+
+  constructor(private readonly options: DiagnoseStreamOptions) {
+    this.entries = options.matcher.table.entries;
+    this.matcher = new StreamMatcher(options.matcher, {
+      onMatch: (match) => this.onMatch(match),
+      onUnmatchedError: (line, text) => this.onUnmatchedError(line, text),
+      onCutLine: (line) => this.onCutLine(line),
+    });
+  }
+
+  push(chunk: Uint8Array): void {
+    this.matcher.push(chunk);
+  }
+
+  /** End of input (or an interrupt): waits for pending diagnoses, then writes the summary. */
+  async finish(): Promise<DiagnoseResult> {
+    this.matcher.end();
+    await this.tail;
+    if (this.cutLines > MAX_CUT_WARNINGS) {
+      this.options.warn(
+        `${this.cutLines} lines longer than ${MAX_LINE_BYTES} bytes were cut in all`,
+      );
+    }
+    const ranked = this.rank();
+    const summary: Summary = {
+      lines: this.matcher.linesRead,
+      diagnoses: ranked.map(({ id, count, verdict }) => ({ id, count, verdict })),
+      suggestions: this.suggestionKeys.size,
+    };
+    this.options.write(this.options.reporter.summary({ summary, ranked }));
+    return { summary, exitCode: exitCodeOf(summary) };
+  }
+
+  private onMatch(match: MatchedLine): void {
+    const entry = this.entries[match.entryIndex]!;
+    if (this.options.ignore.has(entry.id)) return;
+    const finding = this.groups.add({ entryId: entry.id, ...match });
+    if (!finding) return;
+    const probed = this.probeOnce(entry);
+    this.enqueue(async () => {
+      const diagnosis = diagnose(entry, finding, await probed);
+      this.diagnoses.set(finding, diagnosis);
+      this.options.write(this.options.reporter.diagnosis(diagnosis));
+    });
+  }
+
+  private onUnmatchedError(line: number, text: string): void {
+    if (this.suggestionKeys.size >= MAX_SUGGESTIONS) return;
+    const key = suggestionKey(text);
+    if (this.suggestionKeys.has(key)) return;
+    this.suggestionKeys.add(key);
+    this.enqueue(async () => {
+      const candidates = await this.options.suggest(text);
+      this.options.write(this.options.reporter.suggestion({ line, text, candidates }));
+    });
+  }
+
+  private onCutLine(line: number): void {
+    this.cutLines++;
+    if (this.cutLines <= MAX_CUT_WARNINGS) {
+      this.options.warn(`line ${line} longer than ${MAX_LINE_BYTES} bytes was cut`);
+    }
+  }
+
+  private probeOnce(entry: CompiledEntry): Promise<ProbeResult[]> {
+    const { probe } = this.options;
+    if (!probe) return Promise.resolve([]);
+    let pending = this.probes.get(entry.id);
+    if (!pending) {
+      // a probe runner that fails leaves the entry unprobed (unknown), it does not stop the run
+      pending = probe(entry).catch(() => []);
+      this.probes.set(entry.id, pending);
+    }
+    return pending;
+  }
+
+  /** Output stays in input order even when an earlier entry's probes take longer. */
+  private enqueue(task: () => Promise<void>): void {
+    this.tail = this.tail.then(task).catch((error: unknown) => {
+      this.options.warn(error instanceof Error ? error.message : String(error));
+    });
+  }
+
+  private rank(): Diagnosis[] {
+    const items = this.groups.findings.flatMap((finding) => {
+      const diagnosis = this.diagnoses.get(finding);
+      if (!diagnosis) return [];
+      const entry = this.entries.find((candidate) => candidate.id === finding.entryId)!;
+      diagnosis.count = finding.count;
+      diagnosis.line = finding.firstLine;
+      diagnosis.lastLine = finding.lastLine;
+      return [
+        {
+          diagnosis,
+          verdict: diagnosis.verdict,
+          role: entry.role,
+          specificity: entry.signatures[finding.signature]?.specificity ?? 0,
+          severity: diagnosis.severity,
+          line: diagnosis.line,
+        },
+      ];
+    });
+    return rankDiagnoses(items).map((item) => item.diagnosis);
+  }
+}
+
+/** Numbers and long hex ids differ between repeats of the same error; they do not make it new. */
+function suggestionKey(text: string): string {
+  return text.replace(/\b[0-9a-f]{12,}\b|\d+/gi, '#');
+}
+
+function exitCodeOf(summary: Summary): ExitCode {
+  if (summary.diagnoses.some((diagnosis) => diagnosis.verdict !== 'ruled-out')) {
+    return ExitCode.found;
+  }
+  return summary.suggestions > 0 ? ExitCode.suggestionsOnly : ExitCode.ok;
+}

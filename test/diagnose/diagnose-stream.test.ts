@@ -1,0 +1,223 @@
+import { describe, expect, test } from 'vitest';
+import {
+  DiagnoseStream,
+  MAX_SUGGESTIONS,
+  type DiagnoseStreamOptions,
+} from '../../src/diagnose/diagnose-stream.js';
+import type { ProbeResult } from '../../src/diagnose/types.js';
+import type { CompiledEntry } from '../../src/kb/types.js';
+import { compileMatcher } from '../../src/match/stream-matcher.js';
+import { jsonReporter } from '../../src/report/json-reporter.js';
+import { makeEntry } from '../helpers/make-entry.js';
+
+const NOSPACE = makeEntry({
+  id: 'max-user-namespaces-too-low',
+  signatures: [
+    {
+      regex: 'fork/exec /proc/self/exe: no space left on device',
+      literal: 'fork/exec /proc/self/exe',
+    },
+  ],
+});
+const SUBUID = makeEntry({
+  id: 'subuid-range-missing',
+  severity: 'warning',
+  signatures: [
+    { regex: 'No subuid ranges found for user (?<user>[a-z]+)', literal: 'No subuid ranges found' },
+  ],
+  captures: { user: '[a-z]+' },
+  fixes: [{ text: 'Add a range.', command: 'usermod {{user}}', root: true }],
+});
+const SETUP_FAILED = makeEntry({
+  id: 'setuptool-rootlesskit-smoke-test-failed',
+  role: 'consequence',
+  signatures: [
+    { regex: 'RootlessKit failed, see the error messages', literal: 'RootlessKit failed' },
+  ],
+});
+const ENTRIES = [NOSPACE, SUBUID, SETUP_FAILED];
+
+function setup(overrides: Partial<DiagnoseStreamOptions> = {}, entries: CompiledEntry[] = ENTRIES) {
+  const out: string[] = [];
+  const warnings: string[] = [];
+  const stream = new DiagnoseStream({
+    matcher: compileMatcher(entries),
+    ignore: new Set(),
+    suggest: async () => [{ id: 'max-user-namespaces-too-low', title: 'T', score: 0.25 }],
+    reporter: jsonReporter,
+    write: (text) => out.push(text),
+    warn: (message) => warnings.push(message),
+    ...overrides,
+  });
+  const push = (text: string) => stream.push(new TextEncoder().encode(text));
+  const records = () =>
+    out
+      .join('')
+      .trimEnd()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+  return { stream, push, out, warnings, records };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('DiagnoseStream', () => {
+  test('writes a diagnosis as soon as its line arrives, the summary only at the end', async () => {
+    const { stream, push, records } = setup();
+    push(
+      'starting\n[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device\n',
+    );
+    await flush();
+    expect(records().map((r) => [r.type, r.id, r.line])).toEqual([
+      ['diagnosis', 'max-user-namespaces-too-low', 2],
+    ]);
+    const result = await stream.finish();
+    expect(result.exitCode).toBe(1);
+    expect(records().at(-1)).toEqual({
+      type: 'summary',
+      lines: 2,
+      diagnoses: [{ id: 'max-user-namespaces-too-low', count: 1, verdict: 'unknown' }],
+      suggestions: 0,
+    });
+  });
+
+  test('repeats raise the count; new captures are a new diagnosis; ranking puts the cause first', async () => {
+    const { stream, push, records } = setup();
+    push(
+      [
+        'RootlessKit failed, see the error messages and https://rootlesscontaine.rs/getting-started/common/ .',
+        'No subuid ranges found for user alice',
+        'fork/exec /proc/self/exe: no space left on device',
+        'No subuid ranges found for user alice',
+        'No subuid ranges found for user bob',
+        'fork/exec /proc/self/exe: no space left on device',
+        '',
+      ].join('\n'),
+    );
+    const { summary } = await stream.finish();
+    expect(
+      records()
+        .filter((r) => r.type === 'diagnosis')
+        .map((r) => [r.id, r.line, r.captures]),
+    ).toEqual([
+      ['setuptool-rootlesskit-smoke-test-failed', 1, {}],
+      ['subuid-range-missing', 2, { user: 'alice' }],
+      ['max-user-namespaces-too-low', 3, {}],
+      ['subuid-range-missing', 5, { user: 'bob' }],
+    ]);
+    expect(records().find((r) => r.id === 'subuid-range-missing').fixes).toEqual([
+      { text: 'Add a range.', command: "usermod 'alice'", root: true },
+    ]);
+    // same verdict and role: the more specific signature first; the consequence last
+    expect(summary.diagnoses).toEqual([
+      { id: 'max-user-namespaces-too-low', count: 2, verdict: 'unknown' },
+      { id: 'subuid-range-missing', count: 2, verdict: 'unknown' },
+      { id: 'subuid-range-missing', count: 1, verdict: 'unknown' },
+      { id: 'setuptool-rootlesskit-smoke-test-failed', count: 1, verdict: 'unknown' },
+    ]);
+  });
+
+  test('probes run once per entry, and their verdict ranks and decides the exit code', async () => {
+    const calls: string[] = [];
+    const verdicts: Record<string, ProbeResult[]> = {
+      'max-user-namespaces-too-low': [
+        { id: 'limit', verdict: 'ruled-out', evidence: 'limit = 28633' },
+      ],
+      'subuid-range-missing': [{ id: 'line', verdict: 'confirmed', evidence: 'no line' }],
+    };
+    const { stream, push } = setup({
+      probe: async (entry) => {
+        calls.push(entry.id);
+        return verdicts[entry.id] ?? [];
+      },
+    });
+    push(
+      'fork/exec /proc/self/exe: no space left on device\nNo subuid ranges found for user a\nNo subuid ranges found for user b\n',
+    );
+    const { summary, exitCode } = await stream.finish();
+    expect(calls).toEqual(['max-user-namespaces-too-low', 'subuid-range-missing']);
+    expect(summary.diagnoses.map((d) => [d.id, d.verdict])).toEqual([
+      ['subuid-range-missing', 'confirmed'],
+      ['subuid-range-missing', 'confirmed'],
+      ['max-user-namespaces-too-low', 'ruled-out'],
+    ]);
+    expect(exitCode).toBe(1);
+  });
+
+  test('output stays in input order when an earlier probe is slower', async () => {
+    let release: (results: ProbeResult[]) => void = () => {};
+    const { stream, push, records } = setup({
+      probe: (entry) =>
+        entry.id === 'max-user-namespaces-too-low'
+          ? new Promise((resolve) => (release = resolve))
+          : Promise.resolve([]),
+    });
+    push('fork/exec /proc/self/exe: no space left on device\nNo subuid ranges found for user a\n');
+    await flush();
+    expect(records()).toEqual([]);
+    release([]);
+    await stream.finish();
+    expect(records().map((r) => r.type + ':' + (r.id ?? ''))).toEqual([
+      'diagnosis:max-user-namespaces-too-low',
+      'diagnosis:subuid-range-missing',
+      'summary:',
+    ]);
+  });
+
+  test('a failing probe runner leaves the verdict unknown', async () => {
+    const { stream, push } = setup({ probe: () => Promise.reject(new Error('boom')) });
+    push('fork/exec /proc/self/exe: no space left on device\n');
+    expect((await stream.finish()).summary.diagnoses[0]?.verdict).toBe('unknown');
+  });
+
+  test('only ruled-out diagnoses: exit 0', async () => {
+    const { stream, push } = setup({
+      probe: async () => [{ id: 'x', verdict: 'ruled-out', evidence: 'no' }],
+    });
+    push('fork/exec /proc/self/exe: no space left on device\n');
+    expect((await stream.finish()).exitCode).toBe(0);
+  });
+
+  test('--ignore drops an entry, and its lines do not become suggestions', async () => {
+    const { stream, push, records } = setup({ ignore: new Set(['max-user-namespaces-too-low']) });
+    push('error: fork/exec /proc/self/exe: no space left on device\n');
+    const { exitCode } = await stream.finish();
+    expect(records()).toEqual([{ type: 'summary', lines: 1, diagnoses: [], suggestions: 0 }]);
+    expect(exitCode).toBe(0);
+  });
+
+  test('unmatched error lines become suggestions, deduplicated, at most MAX_SUGGESTIONS; exit 3', async () => {
+    const { stream, push, records } = setup();
+    push(
+      'level=error msg="pull failed for image 1"\nlevel=error msg="pull failed for image 2"\nall good\n',
+    );
+    for (let i = 0; i < 30; i++) push(`level=error msg="distinct failure ${'x'.repeat(i)}"\n`);
+    const { summary, exitCode } = await stream.finish();
+    const suggestions = records().filter((r) => r.type === 'suggestion');
+    expect(suggestions[0]).toEqual({
+      type: 'suggestion',
+      line: 1,
+      text: 'level=error msg=pull failed for image 1',
+      candidates: [{ id: 'max-user-namespaces-too-low', title: 'T', score: 0.25 }],
+    });
+    expect(suggestions[1].line).toBe(4);
+    expect(suggestions).toHaveLength(MAX_SUGGESTIONS);
+    expect(summary.suggestions).toBe(MAX_SUGGESTIONS);
+    expect(exitCode).toBe(3);
+  });
+
+  test('cut lines are warned about, the first ten one by one', async () => {
+    const { stream, push, warnings } = setup();
+    for (let i = 0; i < 12; i++) push(`${'a'.repeat(70_000)}\n`);
+    await stream.finish();
+    expect(warnings[0]).toBe('line 1 longer than 65536 bytes was cut');
+    expect(warnings.slice(10)).toEqual(['12 lines longer than 65536 bytes were cut in all']);
+  });
+
+  test('nothing at all: exit 0 and an empty summary', async () => {
+    const { stream, records } = setup();
+    expect((await stream.finish()).exitCode).toBe(0);
+    expect(records()).toEqual([{ type: 'summary', lines: 0, diagnoses: [], suggestions: 0 }]);
+  });
+});

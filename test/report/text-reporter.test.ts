@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { createTextReporter } from '../../src/report/text-reporter.js';
+import { DIAGNOSIS, RULED_OUT, SUGGESTION } from './fixtures.js';
+
+const plain = createTextReporter({ color: false });
+const coloured = createTextReporter({ color: true });
+
+describe('text reporter', () => {
+  test('a diagnosis: title, evidence line, summary, probes, fixes, links', () => {
+    expect(plain.diagnosis(DIAGNOSIS)).toBe(
+      [
+        '✗ The user namespace limit is zero or too low [max-user-namespaces-too-low] — confirmed on this host',
+        '  line 12: [rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device',
+        '  rootlesskit cannot create a user namespace because user.max_user_namespaces is 0.',
+        '  checked: /proc/sys/user/max_user_namespaces = 0 (confirms)',
+        '  fix: Raise the limit now and on every boot.',
+        "    $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo sysctl --system  # needs root",
+        '  fix: Then start the daemon again.',
+        '  see: https://docs.docker.com/engine/security/rootless/troubleshoot/',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('a ruled-out diagnosis says so and, in colour, is dimmed', () => {
+    expect(plain.diagnosis(RULED_OUT).split('\n').slice(0, 4)).toEqual([
+      '! Unprivileged user namespaces are switched off [userns-clone-disabled] — ruled out on this host',
+      '  line 3: fork/exec /proc/self/exe: operation not permitted',
+      '  kernel.unprivileged_userns_clone is 0.',
+      '  checked: /proc/sys/kernel/unprivileged_userns_clone = 1 (rules out)',
+    ]);
+    const lines = coloured.diagnosis(RULED_OUT).trimEnd().split('\n');
+    for (const line of lines) expect(line).toMatch(/^\u001b\[2m.*\u001b\[22m$/);
+  });
+
+  test('colour only when asked for', () => {
+    expect(plain.diagnosis(DIAGNOSIS)).not.toContain('\u001b');
+    expect(coloured.diagnosis(DIAGNOSIS)).toContain(
+      '\u001b[31m✗\u001b[39m \u001b[1mThe user namespace',
+    );
+  });
+
+  test('log text is made terminal-safe before it is shown', () => {
+    const hostile = { ...DIAGNOSIS, text: 'x\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2Jy', probes: [] };
+    expect(plain.diagnosis(hostile)).toContain('  line 12: xy\n');
+  });
+
+  test('a suggestion is labelled as a guess', () => {
+    expect(plain.suggestion(SUGGESTION)).toBe(
+      [
+        '? Not a known error, but it looks like one',
+        '  line 40: level=error msg=failed to mount overlay: invalid argument',
+        '  a guess: Kernel overlayfs is unavailable [overlay-unavailable-fallback]',
+        '       or: /dev/fuse is missing [fuse-device-missing]',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(plain.suggestion({ ...SUGGESTION, candidates: [] })).toContain(
+      '  no similar entry in the knowledge base\n',
+    );
+  });
+
+  test('the summary ranks what was found', () => {
+    const summary = {
+      lines: 1000,
+      diagnoses: [
+        { id: DIAGNOSIS.id, count: 3, verdict: 'confirmed' as const },
+        { id: RULED_OUT.id, count: 1, verdict: 'ruled-out' as const },
+      ],
+      suggestions: 1,
+    };
+    expect(plain.summary({ summary, ranked: [DIAGNOSIS, RULED_OUT] })).toBe(
+      [
+        '1000 lines read: 2 diagnoses, 1 suggestion.',
+        '  1. The user namespace limit is zero or too low [max-user-namespaces-too-low] line 12, ×3, confirmed on this host',
+        '  2. Unprivileged user namespaces are switched off [userns-clone-disabled] line 3, ×1, ruled out on this host',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('the summary when nothing was found', () => {
+    const summary = { lines: 1, diagnoses: [], suggestions: 0 };
+    expect(plain.summary({ summary, ranked: [] })).toBe('1 line read: no known problem found.\n');
+  });
+});
