@@ -1,12 +1,13 @@
 // `check --json`: one document. `entry` names the KB entry for warnings and failures; `fix` is
 // that entry's first fix, for failures, when the entry is in the KB.
-import type { Fix, RuleSet } from '../kb/types.js';
+import type { RuleSet } from '../kb/types.js';
+import type { FilledFix } from '../diagnose/types.js';
 import type { CheckResult } from './types.js';
 import type { CheckSummary } from './summarize-checks.js';
 import { findEntryFix } from './find-entry-fix.js';
 
 export interface CheckJsonItem extends CheckResult {
-  fix?: Fix;
+  fix?: FilledFix;
 }
 
 export interface CheckJson {
@@ -18,11 +19,12 @@ export function toCheckJson(
   results: readonly CheckResult[],
   summary: CheckSummary,
   ruleSet: RuleSet,
+  captures: Readonly<Record<string, string>> = {},
 ): CheckJson {
   const checks = results.map((result): CheckJsonItem => {
     const fix =
       result.status === 'fail' && result.entry !== undefined
-        ? findEntryFix(ruleSet, result.entry)
+        ? findEntryFix(ruleSet, result.entry, captures)
         : undefined;
     return fix === undefined ? result : { ...result, fix };
   });
@@ -33,6 +35,7 @@ export function renderCheckJson(
   results: readonly CheckResult[],
   summary: CheckSummary,
   ruleSet: RuleSet,
+  captures: Readonly<Record<string, string>> = {},
 ): string {
-  return JSON.stringify(toCheckJson(results, summary, ruleSet)) + '\n';
+  return JSON.stringify(toCheckJson(results, summary, ruleSet, captures)) + '\n';
 }

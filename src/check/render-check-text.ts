@@ -12,6 +12,8 @@ const COLORS: Record<CheckStatus, string> = { pass: '32', warn: '33', fail: '31'
 export interface RenderCheckTextOptions {
   color: boolean;
   ruleSet: RuleSet;
+  /** the host's own values for `{{user}}` / `{{uid}}` in fix commands */
+  captures?: Readonly<Record<string, string>>;
 }
 
 function paint(text: string, code: string, color: boolean): string {
@@ -21,7 +23,7 @@ function paint(text: string, code: string, color: boolean): string {
 function fixLines(result: CheckResult, options: RenderCheckTextOptions): string[] {
   if (result.entry === undefined) return [];
   if (result.status === 'warn') return [`  → see ${result.entry}`];
-  const fix = findEntryFix(options.ruleSet, result.entry);
+  const fix = findEntryFix(options.ruleSet, result.entry, options.captures);
   if (fix === undefined) return [`  → ${result.entry}`];
   const lines = [`  → ${result.entry}: ${fix.text}`];
   if (fix.command !== undefined) {

@@ -9,6 +9,7 @@ import { runChecks } from '../check/run-checks.js';
 import { checkExitCode, summarizeChecks } from '../check/summarize-checks.js';
 import { renderCheckText } from '../check/render-check-text.js';
 import { renderCheckJson } from '../check/render-check-json.js';
+import { hostCaptures } from '../check/find-entry-fix.js';
 
 export async function runCheck(
   options: GlobalOptions,
@@ -17,9 +18,10 @@ export async function runCheck(
 ): Promise<ExitCode> {
   const results = await runChecks(CHECK_LIST, deps.host);
   const summary = summarizeChecks(results);
+  const captures = hostCaptures(deps.host.user);
   const output = options.json
-    ? renderCheckJson(results, summary, deps.ruleSet)
-    : renderCheckText(results, summary, { color: options.color, ruleSet: deps.ruleSet });
+    ? renderCheckJson(results, summary, deps.ruleSet, captures)
+    : renderCheckText(results, summary, { color: options.color, ruleSet: deps.ruleSet, captures });
   io.stdout.write(output);
   return checkExitCode(summary);
 }

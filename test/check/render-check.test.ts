@@ -190,7 +190,7 @@ describe('runCheck', () => {
       }),
     );
 
-  it('prints every check and exits 1 when one failed', async () => {
+  it('prints every check, fills the host user into fixes, and exits 1 when one failed', async () => {
     const { io, output } = captureIO();
     expect(await runCheck(OPTIONS, io, { ruleSet: RULE_SET, host: host() })).toBe(1);
     expect(output().split('\n')).toEqual([
@@ -201,10 +201,10 @@ describe('runCheck', () => {
       '✓ AppArmor userns restriction     kernel.apparmor_restrict_unprivileged_userns not present',
       '✗ subuid range ≥ 65536            /etc/subuid has no range for alice, uid 1000',
       '  → subuid-range-missing: Give the user 65536 subordinate uids and gids.',
-      '    $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}   # needs root',
+      "    $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 'alice'   # needs root",
       '✗ subgid range ≥ 65536            /etc/subgid has no range for alice, uid 1000',
       '  → subuid-range-missing: Give the user 65536 subordinate uids and gids.',
-      '    $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}   # needs root',
+      "    $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 'alice'   # needs root",
       '✓ newuidmap privileged            newuidmap at /usr/bin/newuidmap: setuid root',
       '✓ newgidmap privileged            newgidmap at /usr/bin/newgidmap: setuid root',
       '✓ XDG_RUNTIME_DIR writable        XDG_RUNTIME_DIR=/run/user/1000',
@@ -271,7 +271,11 @@ describe('runCheck', () => {
       status: 'fail',
       evidence: '/etc/subuid has no range for alice, uid 1000',
       entry: 'subuid-range-missing',
-      fix: RULE_SET.entries[0]?.fixes[0],
+      fix: {
+        text: 'Give the user 65536 subordinate uids and gids.',
+        command: "sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 'alice'",
+        root: true,
+      },
     });
   });
 });
