@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// The only file that reads argv, touches `process` for exit codes and signals, and picks a
+// command. Each command is loaded by dynamic import, so a run pays only for the code it uses:
+// pipe mode never loads the TUI (ink, react) or the KB compiler (unified, remark, yaml).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ExitCode } from './exit-codes.js';
+import { HELP, USAGE_HINT } from './help.js';
+import type { CommandIO, GlobalOptions } from './commands/types.js';
+
+const COMMANDS = new Set(['check', 'search', 'show', 'tui', 'kb']);
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<ExitCode> {
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    // a second signal means "now": do not wait for the command to wind down
+    if (signals > 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // `| head -1` closed the pipe: nobody is reading any more, so stop quietly
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+    throw error;
+  });
+
+  const io: CommandIO = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    signal: controller.signal,
+  };
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        'no-probe': { type: 'boolean', default: false },
+        ignore: { type: 'string', multiple: true, default: [] },
+        'no-color': { type: 'boolean', default: false },
+        'host-root': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'V', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  if (values.version) {
+    io.stdout.write(`${readVersion()}\n`);
+    return ExitCode.ok;
+  }
+
+  const options: GlobalOptions = {
+    json: values.json,
+    probe: !values['no-probe'],
+    ignore: values.ignore.flatMap((list) => list.split(',').map((id) => id.trim())).filter(Boolean),
+    color: resolveColor(values['no-color'], io),
+  };
+  if (values['host-root'] !== undefined) options.hostRoot = values['host-root'];
+
+  const [first, ...rest] = positionals;
+  const command = first !== undefined && COMMANDS.has(first) ? first : undefined;
+
+  if (command === 'kb') {
+    const [sub, dir, ...extra] = rest;
+    if (sub !== 'lint' || extra.length > 0) {
+      throw new UsageError(`unexpected \`kb ${rest.join(' ')}\`, expected \`kb lint [DIR]\``);
+    }
+    const { runKbLint } = await import('./commands/kb-lint.js');
+    return runKbLint(dir ?? defaultKbDir(), process.cwd(), io);
+  }
+  if (command === 'check') {
+    expectNoArguments('check', rest);
+    const [{ runCheck }, { createNodeHost }, ruleSet] = await Promise.all([
+      import('./commands/check.js'),
+      import('./probe/node-host.js'),
+      loadKb(),
+    ]);
+    const host = createNodeHost({ root: options.hostRoot, env: io.env });
+    return runCheck(options, io, { ruleSet, host });
+  }
+  if (command === 'search') {
+    if (rest.length === 0) throw new UsageError('`search` needs at least one word');
+    const { runSearch } = await import('./commands/search.js');
+    return runSearch(rest, options, io, { ruleSet: await loadKb() });
+  }
+  if (command === 'show') {
+    if (rest.length !== 1) throw new UsageError('`show` needs exactly one entry id');
+    const { runShow } = await import('./commands/show.js');
+    return runShow(rest[0] ?? '', options, io, { ruleSet: await loadKb() });
+  }
+  if (command === 'tui' || (positionals.length === 0 && io.stdin.isTTY && !options.json)) {
+    if (command === 'tui') expectNoArguments('tui', rest);
+    const { runTui } = await import('./commands/tui.js');
+    return runTui(options, io, { ruleSet: await loadKb() });
+  }
+
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `unexpected extra argument \`${positionals[1]}\`, expected at most one FILE`,
+    );
+  }
+  const [{ runPipe }, ruleSet] = await Promise.all([import('./commands/pipe.js'), loadKb()]);
+  const probe = options.probe ? await createProbe(options, io) : undefined;
+  return runPipe(
+    { ...options, file: positionals[0] },
+    io,
+    probe ? { ruleSet, probe } : { ruleSet },
+  );
+}
+
+async function loadKb() {
+  const { loadRuleSet } = await import('./kb/load-rule-set.js');
+  return loadRuleSet();
+}
+
+async function createProbe(options: GlobalOptions, io: CommandIO) {
+  const [{ createProbeRunner }, { createNodeHost }] = await Promise.all([
+    import('./probe/create-probe-runner.js'),
+    import('./probe/node-host.js'),
+  ]);
+  return createProbeRunner(createNodeHost({ root: options.hostRoot, env: io.env }));
+}
+
+function expectNoArguments(command: string, rest: string[]) {
+  if (rest.length > 0)
+    throw new UsageError(`unexpected argument \`${rest[0]}\` after \`${command}\``);
+}
+
+function resolveColor(noColor: boolean, io: CommandIO): boolean {
+  if (noColor || (io.env.NO_COLOR ?? '') !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true;
+}
+
+function defaultKbDir(): string {
+  return new URL('../kb', import.meta.url).pathname;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return String(pkg.version);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`rootless-doctor: ${error.message}\n${USAGE_HINT}\n`);
+    } else if (error instanceof Error && error.name === 'RuleSetError') {
+      process.stderr.write(`rootless-doctor: ${error.message}\n`);
+    } else {
+      // no stack trace for users; ROOTLESS_DOCTOR_DEBUG=1 shows it for us
+      const detail =
+        process.env.ROOTLESS_DOCTOR_DEBUG && error instanceof Error ? error.stack : String(error);
+      process.stderr.write(`rootless-doctor: internal error: ${detail}\n`);
+    }
+    process.exitCode = ExitCode.usage;
+  },
+);
