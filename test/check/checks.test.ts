@@ -194,7 +194,7 @@ describe('each check', () => {
       'newgidmap',
       { files: { '/usr/bin/newgidmap': { mode: 0o755 } } },
       'warn',
-      'newgidmap at /usr/bin/newgidmap: no setuid bit; file capabilities unknown (getcap not found)',
+      'newgidmap at /usr/bin/newgidmap: no setuid bit; file capabilities unknown (getcap: command not found)',
       'newuidmap-not-privileged',
     ],
     ['xdg-runtime-dir', { env: {} }, 'fail', 'XDG_RUNTIME_DIR is not set', 'xdg-runtime-dir-unset'],

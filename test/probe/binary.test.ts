@@ -105,7 +105,7 @@ describe('binary probes', () => {
       id: 'b',
       verdict: 'unknown',
       evidence:
-        'newuidmap at /usr/bin/newuidmap: no setuid bit; file capabilities unknown (getcap not found)',
+        'newuidmap at /usr/bin/newuidmap: no setuid bit; file capabilities unknown (getcap: command not found)',
     });
     const hostRoot = {
       ...noGetcap,

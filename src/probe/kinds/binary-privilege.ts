@@ -31,8 +31,9 @@ async function readCapabilities(
   host: Host,
   timeoutMs: number,
 ): Promise<string | undefined | Error> {
-  const getcap = await findGetcap(host);
-  if (getcap === undefined) return new Error('getcap not found');
+  // Not found on the probed host: still ask, so the host says why (not installed, or no commands
+  // at all under --host-root) instead of this module guessing.
+  const getcap = (await findGetcap(host)) ?? 'getcap';
   const outcome = await host.run([getcap, path], { timeoutMs, maxBytes: MAX_COMMAND_OUTPUT_BYTES });
   if (outcome.status === 'failed') return new Error(`getcap: ${outcome.reason}`);
   if (outcome.status === 'timeout') return new Error(`getcap: no answer within ${timeoutMs} ms`);
