@@ -54,7 +54,9 @@ async function main(argv: string[]): Promise<ExitCode> {
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    // node's messages go on to explain `--`; the first sentence is the useful part
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.split(/\.\s/)[0] ?? message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
