@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { stringify } from 'yaml';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { EntrySource, Fix, ProbeSpec } from './types.js';
+import { normalizeLine } from '../match/normalize-line.js';
 
 export interface Draft {
   id: string;
@@ -93,20 +94,31 @@ function renderDraft(item: Item, markdown: string, url: string): string {
   return `---\n${yaml}---\n\n## Cause\n\n${cause}\n\n## Fix\n\n${fix}\n`;
 }
 
-/** Escapes the error; `<NAME>` placeholders of the docs become named captures. */
+/**
+ * Escapes the error as pipe mode sees it after normalisation (no `docker: ` prefix, logrus quoting
+ * undone); the example keeps the text as the docs print it. `<NAME>` placeholders of the docs
+ * become named captures.
+ */
 function signatureFor(error: string) {
   const captures: Record<string, string> = {};
   let regex = '';
-  let example = '';
-  for (const part of error.split(/(<[A-Z_]+>)/)) {
+  for (const part of normalizeLine(error).split(/(<[A-Z_]+>)/)) {
     const placeholder = /^<([A-Z_]+)>$/.exec(part);
     if (placeholder?.[1]) {
       const name = placeholder[1].toLowerCase();
       captures[name] = '[^\\s:]{1,4096}';
       regex += `(?<${name}>[^\\s:]+)`;
-      example += name === 'file' || name === 'path' ? '/usr/share/doc/example' : 'example';
     } else {
       regex += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  let example = '';
+  for (const part of error.split(/(<[A-Z_]+>)/)) {
+    const placeholder = /^<([A-Z_]+)>$/.exec(part);
+    if (placeholder?.[1]) {
+      const name = placeholder[1].toLowerCase();
+      example += name === 'file' || name === 'path' ? '/usr/share/doc/example' : 'example';
+    } else {
       example += part;
     }
   }

@@ -11,6 +11,12 @@ export async function readKbDir(dir: string, cwd: string): Promise<KbFile[]> {
     .map((d) => path.join(d.parentPath, d.name))
     .sort();
   return Promise.all(
-    files.map(async (file) => ({ path: path.relative(cwd, file) || file, text: await readFile(file, 'utf8') })),
+    files.map(async (file) => ({ path: displayPath(file, cwd), text: await readFile(file, 'utf8') })),
   );
+}
+
+/** Relative to the working directory when inside it (`kb/x.md`), else absolute. */
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
 }

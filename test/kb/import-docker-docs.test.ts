@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importDockerDocs } from '../../src/kb/import-docker-docs.js';
 import { compileKb } from '../../src/kb/compile-kb.js';
+import { normalizeLine } from '../../src/match/normalize-line.js';
 
 const sample = readFileSync(
   path.resolve(import.meta.dirname, '../fixtures/import/rootless-page-sample.md'),
@@ -64,7 +65,7 @@ describe('importDockerDocs', () => {
   it('turns <FILE> placeholders into named captures and grep of /etc/subuid into a subid probe', () => {
     const entry = frontMatter('file-exit-status-lchown-invalid-argument');
     expect(entry.signatures[0].regex).toBe(
-      'docker: failed to register layer: Error processing tar file\\(exit status 1\\): lchown (?<file>[^\\s:]+): invalid argument',
+      'failed to register layer: Error processing tar file\\(exit status 1\\): lchown (?<file>[^\\s:]+): invalid argument',
     );
     expect(entry.captures).toEqual({ file: '[^\\s:]{1,4096}' });
     expect(entry.probes).toEqual([
@@ -80,7 +81,7 @@ describe('importDockerDocs', () => {
   it('produces drafts that pass kb lint', () => {
     const result = compileKb(
       drafts.map((d) => ({ path: `drafts/${d.id}.md`, text: d.text })),
-      { normalize: (line) => line, checkSafety: false },
+      { normalize: normalizeLine, checkSafety: false },
     );
     expect(result.issues).toEqual([]);
     expect(result.ruleSet.entries).toHaveLength(4);
