@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createKbSearch } from '../../src/search/create-kb-search.js';
+import { SAMPLE_ENTRIES } from './sample-kb.js';
+
+const search = createKbSearch(SAMPLE_ENTRIES);
+
+function ids(query: string): string[] {
+  return search(query).map((hit) => hit.entry.id);
+}
+
+describe('createKbSearch', () => {
+  it('ranks the entry whose signature matches a whole pasted error line first', () => {
+    const hits = search(
+      '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device',
+    );
+    expect(hits[0]).toMatchObject({
+      entry: { id: 'max-user-namespaces-too-low' },
+      match: 'signature',
+    });
+  });
+
+  it('ranks an exact error fragment or sysctl name first', () => {
+    expect(ids('no space left on device')[0]).toBe('max-user-namespaces-too-low');
+    expect(ids('kernel.unprivileged_userns_clone')).toEqual(['userns-clone-disabled']);
+    expect(ids('user.max_user_namespaces')[0]).toBe('max-user-namespaces-too-low');
+  });
+
+  it('still finds an entry through a typo', () => {
+    expect(search('max_user_namspaces')[0]).toMatchObject({
+      entry: { id: 'max-user-namespaces-too-low' },
+      match: 'fuzzy',
+    });
+  });
+
+  it('scores a multi-word query word by word', () => {
+    expect(ids('cgroup delegation')[0]).toBe('cgroup-controller-not-delegated');
+  });
+
+  it('finds every entry that names a word verbatim, the closest first', () => {
+    expect(ids('subuid')).toEqual(['subuid-range-missing']);
+    expect(ids('userns').slice(0, 3).sort()).toEqual([
+      'max-user-namespaces-too-low',
+      'subuid-range-missing',
+      'userns-clone-disabled',
+    ]);
+  });
+
+  it('returns nothing for an empty query or a word no entry is near', () => {
+    expect(search('   ')).toEqual([]);
+    expect(search('xyzzy')).toEqual([]);
+  });
+
+  it('is case-insensitive', () => {
+    expect(ids('DBUS')[0]).toBe('dbus-user-session-missing');
+  });
+});
