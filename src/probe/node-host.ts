@@ -6,10 +6,12 @@
 // With `root` (--host-root DIR), paths are looked up under DIR: a copy of another machine's /proc/sys,
 // /etc and bin directories. Commands are not run there (they would describe this machine), and
 // writability cannot be judged. Whose files they are is taken from the environment you pass
-// (`USER`, `HOME`), since the copy cannot say; the uid stays this process's.
+// (`USER`, `HOME`), since the copy cannot say; the uid and gid come from the copy's etc/passwd,
+// never from this process, which belongs to another machine.
+import type { ExecFileException } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import type { Stats } from 'node:fs';
-import { constants } from 'node:fs';
+import { constants, readFileSync, statSync } from 'node:fs';
 import { access, open, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,7 @@ export interface NodeHostOptions {
 /** Under --host-root the collected host's PATH is unknown; these are where distributions put programs. */
 const STANDARD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const CHUNK_BYTES = 16 * 1024;
+const MAX_PASSWD_CHARS = 1024 * 1024;
 /** How long after SIGKILL we still wait for the pipes to close (a grandchild may hold them). */
 const KILL_GRACE_MS = 200;
 
@@ -116,6 +119,35 @@ async function readCapped(path: string, maxBytes: number): Promise<ReadOutcome> 
   }
 }
 
+/** What execFile's callback reports, as a RunOutcome. */
+function toRunOutcome(
+  error: ExecFileException | null,
+  stdout: string,
+  stderr: string,
+  maxBytes: number,
+): RunOutcome {
+  const completed = (exitCode: number | undefined, truncated: boolean): RunOutcome => ({
+    status: 'completed',
+    exitCode,
+    stdout: stdout.slice(0, maxBytes),
+    stderr: stderr.slice(0, maxBytes),
+    truncated,
+  });
+  if (error === null) return completed(0, false);
+  const code = errorCode(error);
+  if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return completed(undefined, true);
+  if (code === 'ENOENT') return { status: 'failed', reason: 'command not found' };
+  if (code === 'EACCES') return { status: 'failed', reason: 'permission denied' };
+  if (error.killed)
+    return {
+      status: 'timeout',
+      stdout: stdout.slice(0, maxBytes),
+      stderr: stderr.slice(0, maxBytes),
+    };
+  if (typeof error.code === 'number') return completed(error.code, false);
+  return { status: 'failed', reason: error.signal ? `killed by ${error.signal}` : error.message };
+}
+
 function runCommand(
   argv: readonly string[],
   options: RunOptions,
@@ -125,13 +157,6 @@ function runCommand(
   if (file === undefined || file === '')
     return Promise.resolve({ status: 'failed', reason: 'empty command' });
   return new Promise((resolve) => {
-    let settled = false;
-    const finish = (outcome: RunOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(backstop);
-      resolve(outcome);
-    };
     // LC_ALL=C: answers such as `inactive` and error texts are compared as English.
     const childEnv = { ...env, LC_ALL: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
     const child = execFile(
@@ -144,76 +169,61 @@ function runCommand(
         maxBuffer: options.maxBytes,
         encoding: 'utf8',
         env: childEnv,
-        windowsHide: true,
       },
       (error, stdout, stderr) => {
-        const out = stdout.slice(0, options.maxBytes);
-        const err = stderr.slice(0, options.maxBytes);
-        if (error === null)
-          return finish({
-            status: 'completed',
-            exitCode: 0,
-            stdout: out,
-            stderr: err,
-            truncated: false,
-          });
-        const code = errorCode(error);
-        if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-          return finish({
-            status: 'completed',
-            exitCode: undefined,
-            stdout: out,
-            stderr: err,
-            truncated: true,
-          });
-        }
-        if (code === 'ENOENT') return finish({ status: 'failed', reason: 'command not found' });
-        if (code === 'EACCES') return finish({ status: 'failed', reason: 'permission denied' });
-        if (error.killed) return finish({ status: 'timeout', stdout: out, stderr: err });
-        if (typeof error.code === 'number') {
-          return finish({
-            status: 'completed',
-            exitCode: error.code,
-            stdout: out,
-            stderr: err,
-            truncated: false,
-          });
-        }
-        finish({
-          status: 'failed',
-          reason: error.signal ? `killed by ${error.signal}` : error.message,
-        });
+        clearTimeout(backstop);
+        resolve(toRunOutcome(error, stdout, stderr, options.maxBytes));
       },
     );
     child.stdin?.end();
     // execFile waits for the pipes to close; a grandchild that inherited them could keep it waiting
     // after the kill. Give up on the pipes shortly after the limit and let the process exit.
+    // (A second resolve after this one is ignored by the promise.)
     const backstop = setTimeout(() => {
       child.kill('SIGKILL');
       child.stdout?.destroy();
       child.stderr?.destroy();
       child.unref();
-      finish({ status: 'timeout', stdout: '', stderr: '' });
+      resolve({ status: 'timeout', stdout: '', stderr: '' });
     }, options.timeoutMs + KILL_GRACE_MS);
   });
 }
 
-function currentUser(root: string | undefined, env: Record<string, string | undefined>): HostUser {
+function thisProcessUser(env: Record<string, string | undefined>): HostUser {
   let name: string | undefined;
   try {
     name = userInfo().username;
   } catch {
-    // no passwd entry (common in containers): fall back to the environment below
+    // no passwd entry (common in containers): the environment is all there is
+    name = env.USER || env.LOGNAME || undefined;
   }
-  if (root !== undefined || name === undefined) name = env.USER || env.LOGNAME || name;
   return { uid: process.getuid?.(), gid: process.getgid?.(), name };
+}
+
+/** Under --host-root: the user named by USER, with the uid and gid the copy's etc/passwd gives. */
+function collectedHostUser(root: string, env: Record<string, string | undefined>): HostUser {
+  const name = env.USER || env.LOGNAME || undefined;
+  let passwd = '';
+  try {
+    const path = join(root, 'etc/passwd');
+    if (statSync(path).isFile()) passwd = readFileSync(path, 'utf8').slice(0, MAX_PASSWD_CHARS);
+  } catch {
+    // no passwd in the copy: uid and gid stay unknown, and probes that need them say so
+  }
+  const fields = passwd
+    .split('\n')
+    .find((line) => name !== undefined && line.startsWith(`${name}:`))
+    ?.split(':');
+  const number = (field: string | undefined) =>
+    field !== undefined && /^\d+$/.test(field) ? Number(field) : undefined;
+  return { uid: number(fields?.[2]), gid: number(fields?.[3]), name };
 }
 
 export function createNodeHost(options: NodeHostOptions): Host {
   const { root, env } = options;
   const onHost = (path: string) => (root === undefined ? path : join(root, path));
   return {
-    user: currentUser(root, env),
+    user: root === undefined ? thisProcessUser(env) : collectedHostUser(root, env),
     readFile: (path, { maxBytes }) => readCapped(onHost(path), maxBytes),
     stat: (path) => statPath(onHost(path)),
     async isWritable(path) {

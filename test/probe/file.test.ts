@@ -46,7 +46,7 @@ describe('file probes', () => {
       { matches: 'Seccomp:\\s+2' },
       { '/proc/self/status': 'Name:\tx\nSeccomp:\t2\n' },
       'confirmed',
-      '/proc/self/status: Name: x Seccomp: 2',
+      '/proc/self/status: Seccomp: 2',
     ],
     [
       'matches, not satisfied',
@@ -90,6 +90,42 @@ describe('file probes', () => {
     ],
   ] as const)('%s', async (_name, path, confirms, files, verdict, evidence) => {
     expect((await file(path, confirms, { files })).result).toEqual({ id: 'f', verdict, evidence });
+  });
+
+  it('quotes the line a matches condition is about in a many-line file', async () => {
+    const status =
+      'Name:\tdockerd\nUmask:\t0022\nNoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n';
+    const ruledOut = await file(
+      '/proc/self/status',
+      { matches: 'Seccomp:\\s+2' },
+      { files: { '/proc/self/status': status } },
+    );
+    expect(ruledOut.result).toEqual({
+      id: 'f',
+      verdict: 'ruled-out',
+      evidence: '/proc/self/status: Seccomp: 0',
+    });
+    const mounts = 'proc /proc proc rw 0 0\n/dev/sda1 / ext4 rw 0 0\n';
+    const none = await file(
+      '/proc/self/mounts',
+      { matches: '\\snfs4?\\s' },
+      { files: { '/proc/self/mounts': mounts } },
+    );
+    expect(none.result).toEqual({
+      id: 'f',
+      verdict: 'ruled-out',
+      evidence: '/proc/self/mounts: no line matches `\\snfs4?\\s`',
+    });
+    const nfs = await file(
+      '/proc/self/mounts',
+      { matches: '\\snfs4?\\s' },
+      { files: { '/proc/self/mounts': `${mounts}srv:/home /home nfs4 rw 0 0\n` } },
+    );
+    expect(nfs.result).toEqual({
+      id: 'f',
+      verdict: 'confirmed',
+      evidence: '/proc/self/mounts: srv:/home /home nfs4 rw 0 0',
+    });
   });
 
   it('expands ~/, $HOME, $USER, $UID and $XDG_RUNTIME_DIR from the host', async () => {

@@ -18,6 +18,11 @@ beforeAll(() => {
   chmodSync(join(root, 'usr/bin/newuidmap'), 0o755);
   writeFileSync(join(root, 'usr/bin/not-executable'), '');
   writeFileSync(join(root, 'big'), 'x'.repeat(100_000));
+  mkdirSync(join(root, 'etc'));
+  writeFileSync(
+    join(root, 'etc/passwd'),
+    'root:x:0:0:root:/root:/bin/bash\nalice:x:1001:1002::/home/alice:/bin/bash\n',
+  );
   execFileSync('mkfifo', [join(root, 'fifo')]);
 });
 
@@ -107,8 +112,12 @@ describe('node host: --host-root', () => {
     expect(await host().isWritable('/proc')).toBeUndefined();
   });
 
-  it('takes the user name from the environment given', () => {
-    expect(host().user.name).toBe('alice');
+  it("takes the user from USER, and the uid and gid from the copy's etc/passwd", () => {
+    expect(host().user).toEqual({ name: 'alice', uid: 1001, gid: 1002 });
+    const stranger = createNodeHost({ root, env: { USER: 'mallory' } });
+    expect(stranger.user).toEqual({ name: 'mallory', uid: undefined, gid: undefined });
+    const noPasswd = createNodeHost({ root: join(root, 'usr'), env: { USER: 'alice' } });
+    expect(noPasswd.user).toEqual({ name: 'alice', uid: undefined, gid: undefined });
   });
 
   it('runs sysctl probes against the copy', async () => {

@@ -1,15 +1,40 @@
 // `file` probes: a file's existence or content. The path may name the user (`~/`, $HOME, $UID,
 // $USER, $XDG_RUNTIME_DIR); expansion uses the host only. Non-regular files (directories, sockets,
 // devices) count as present with an empty value and are never opened: opening /dev/fuse or a FIFO
-// is not a read-only act.
+// is not a read-only act. For `matches` on a many-line file the evidence quotes the line that
+// matters (see pick-evidence-line.ts).
 import type { FileProbe } from '../../kb/types.js';
 import type { Host } from '../host.js';
 import type { Observation } from '../types.js';
 import { expandHostPath } from '../expand-host-variables.js';
 import { excerpt } from '../sanitize-evidence.js';
 import { readHostFile } from './read-host-file.js';
+import { pickEvidenceLine } from './pick-evidence-line.js';
 
-export async function observeFile(spec: Pick<FileProbe, 'path'>, host: Host): Promise<Observation> {
+function describeContent(path: string, text: string, pattern: string | undefined): string {
+  if (text.trim() === '') return `${path} is empty`;
+  if (pattern !== undefined) {
+    const line = pickEvidenceLine(text, pattern);
+    if (line !== undefined) return `${path}: ${excerpt(line)}`;
+    if (text.trim().includes('\n') && !testQuietly(pattern, text)) {
+      return `${path}: no line matches \`${excerpt(pattern, 60)}\``;
+    }
+  }
+  return `${path}: ${excerpt(text)}`;
+}
+
+function testQuietly(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern).test(text);
+  } catch {
+    return false;
+  }
+}
+
+export async function observeFile(
+  spec: Pick<FileProbe, 'path'> & { confirms?: FileProbe['confirms'] },
+  host: Host,
+): Promise<Observation> {
   const expansion = expandHostPath(spec.path, host);
   if (!expansion.ok)
     return { state: 'unknown', evidence: `${excerpt(spec.path)}: ${expansion.reason}` };
@@ -24,7 +49,5 @@ export async function observeFile(spec: Pick<FileProbe, 'path'>, host: Host): Pr
       evidence: `${path} exists (${stat.info.kind.replace('-', ' ')})`,
     };
   }
-  return readHostFile(host, path, (text) =>
-    text.trim() === '' ? `${path} is empty` : `${path}: ${excerpt(text)}`,
-  );
+  return readHostFile(host, path, (text) => describeContent(path, text, spec.confirms?.matches));
 }
