@@ -251,7 +251,7 @@ describe('each check', () => {
       'linger',
       { removeFiles: ['/var/lib/systemd/linger/alice'] },
       'warn',
-      '/var/lib/systemd/linger/alice does not exist: the daemon stops at logout, not started at boot',
+      '/var/lib/systemd/linger/alice does not exist: the daemon stops at logout and does not start at boot',
       'linger-disabled',
     ],
     [
@@ -353,6 +353,13 @@ describe('each check', () => {
       { env: {}, commands: { 'docker context show': { stdout: 'default\n' } } },
       'warn',
       'DOCKER_HOST is not set and docker context is `default`: the client uses /var/run/docker.sock',
+      'client-pointed-at-rootful-socket',
+    ],
+    [
+      'docker-host',
+      { env: {}, commands: { 'docker context show': { failed: 'command not found' } } },
+      'warn',
+      'DOCKER_HOST is not set and the docker context could not be read',
       'client-pointed-at-rootful-socket',
     ],
     [

@@ -209,7 +209,7 @@ describe('runCheck', () => {
       '✓ newgidmap privileged            newgidmap at /usr/bin/newgidmap: setuid root',
       '✓ XDG_RUNTIME_DIR writable        XDG_RUNTIME_DIR=/run/user/1000',
       '✓ systemd user session and D-Bus  systemctl --user is-active dbus: active',
-      '! linger enabled                  /var/lib/systemd/linger/alice does not exist: the daemon stops at logout, not started at boot',
+      '! linger enabled                  /var/lib/systemd/linger/alice does not exist: the daemon stops at logout and does not start at boot',
       '  → see linger-disabled',
       '✓ cgroup v2                       cgroup v2 (/sys/fs/cgroup/cgroup.controllers)',
       '✓ cgroup controllers delegated    user@1000.service has cpuset cpu io memory pids',

@@ -36,7 +36,10 @@ async function describeUnsetDockerHost({
   const context =
     outcome.status === 'completed' && outcome.exitCode === 0 ? outcome.stdout.trim() : '';
   if (context === '')
-    return warn('DOCKER_HOST is not set and the docker context could not be read');
+    return warn(
+      'DOCKER_HOST is not set and the docker context could not be read',
+      'client-pointed-at-rootful-socket',
+    );
   if (context === 'default') {
     return warn(
       'DOCKER_HOST is not set and docker context is `default`: the client uses /var/run/docker.sock',

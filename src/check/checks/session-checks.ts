@@ -66,7 +66,7 @@ export const lingerCheck: Check = {
     const seen = await observeFile({ path }, host);
     if (seen.state === 'unknown') return warn(seen.evidence);
     if (seen.state === 'absent')
-      return warn(`${path} does not exist: the daemon stops at logout, not started at boot`);
+      return warn(`${path} does not exist: the daemon stops at logout and does not start at boot`);
     return pass(`${path} exists`);
   },
 };
