@@ -44,14 +44,14 @@ describe('each check', () => {
       'outside-container',
       { files: { '/.dockerenv': '' } },
       'warn',
-      '/.dockerenv exists: user namespaces need a privileged container',
+      '/.dockerenv exists: inside a container, which must allow user namespaces',
       'userns-blocked-inside-container',
     ],
     [
       'outside-container',
       { commands: { 'systemd-detect-virt --container': { stdout: 'podman\n' } } },
       'warn',
-      'systemd-detect-virt --container: podman: user namespaces need a privileged container',
+      'systemd-detect-virt --container: podman: inside a container, which must allow user namespaces',
       'userns-blocked-inside-container',
     ],
     [

@@ -32,7 +32,7 @@ export const outsideContainerCheck: Check = {
     for (const path of CONTAINER_MARKERS) {
       const seen = await observeFile({ path }, host);
       if (seen.state === 'present')
-        return warn(`${path} exists: user namespaces need a privileged container`);
+        return warn(`${path} exists: inside a container, which must allow user namespaces`);
     }
     const outcome = await host.run(['systemd-detect-virt', '--container'], {
       timeoutMs: commandTimeoutMs,
@@ -41,7 +41,7 @@ export const outsideContainerCheck: Check = {
     const answer = outcome.status === 'completed' ? outcome.stdout.trim() : '';
     if (answer !== '' && answer !== 'none') {
       return warn(
-        `systemd-detect-virt --container: ${excerpt(answer, 40)}: user namespaces need a privileged container`,
+        `systemd-detect-virt --container: ${excerpt(answer, 40)}: inside a container, which must allow user namespaces`,
       );
     }
     if (answer === 'none') return pass('systemd-detect-virt --container: none');
