@@ -1,6 +1,6 @@
-// One knowledge-base entry in full, as styled lines (the TUI's entry view) or as text (`show`):
-// title, id, severity and tags, summary, signatures, probes, fixes, the prose sections rendered
-// from markdown, and links.
+// One knowledge-base entry in full, as styled lines (the TUI's entry view) or as text (`show`).
+// What to do comes first: title, id, severity and tags, summary, the fixes, the prose sections
+// rendered from markdown; then the signatures and probes it is recognised by, and the links.
 import type { CompiledEntry } from '../kb/types.js';
 import { describeProbe } from './describe-probe.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -15,12 +15,13 @@ export interface EntryLayoutOptions {
 }
 
 const INDENT = '  ';
+/** where a fix's text and command start, after `  [1] ` */
+const FIX_INDENT = '      ';
 
 export function layoutEntry(entry: CompiledEntry, options: EntryLayoutOptions): StyledLine[] {
   const { width } = options;
   const wrapCode = options.wrapCode ?? true;
-  const quoteCode = options.quoteCode ?? false;
-  const code = (text: string, role: 'code' | 'command' | 'link', prefix = INDENT): StyledLine[] =>
+  const code = (text: string, role: 'code' | 'command' | 'link', prefix = INDENT) =>
     wrapCode
       ? wrapSpans([span(text, role)], { width, firstIndent: prefix, indent: prefix + INDENT })
       : [[span(prefix), span(text, role)]];
@@ -39,31 +40,20 @@ export function layoutEntry(entry: CompiledEntry, options: EntryLayoutOptions): 
       ),
     ],
     wrapSpans([span(entry.summary)], { width }),
-    section(
-      'Signatures',
-      entry.signatures.flatMap((signature) => code(signature.regex, 'code')),
-    ),
   ];
-  if (entry.probes.length > 0) {
-    const probes = entry.probes.flatMap((probe) => [
-      [span(INDENT), span(probe.id, 'id')],
-      ...wrapSpans([span(describeProbe(probe))], { width, indent: INDENT.repeat(2) }),
-    ]);
-    sections.push(section('Probes', probes));
-  }
-  sections.push(
-    section(
-      'Fixes',
-      entry.fixes.flatMap((fix, index) => [
-        ...wrapSpans([span(fix.text), ...(fix.root ? [span(' (needs root)', 'dim')] : [])], {
-          width,
-          firstIndent: `${INDENT}${index + 1}. `,
-          indent: INDENT.repeat(2) + ' ',
-        }),
-        ...(fix.command === undefined ? [] : code(`$ ${fix.command}`, 'command', '     ')),
-      ]),
-    ),
-  );
+  let number = 1;
+  const fixes = entry.fixes.flatMap((fix) => {
+    const label = fix.command === undefined ? '-' : `[${number++}]`;
+    return [
+      ...wrapSpans([span(fix.text), ...(fix.root ? [span(' (needs root)', 'dim')] : [])], {
+        width,
+        firstIndent: `${INDENT}${label} `.padEnd(FIX_INDENT.length),
+        indent: FIX_INDENT,
+      }),
+      ...(fix.command === undefined ? [] : code(`$ ${fix.command}`, 'command', FIX_INDENT)),
+    ];
+  });
+  if (fixes.length > 0) sections.push(section('Fixes', fixes));
   for (const [heading, markdown] of [
     ['Cause', entry.cause],
     ['Fix', entry.fix],
@@ -71,8 +61,19 @@ export function layoutEntry(entry: CompiledEntry, options: EntryLayoutOptions): 
     ['Notes', entry.notes],
   ] as const) {
     if (markdown === undefined || markdown.trim() === '') continue;
-    const prose = renderMarkdown(markdown, { width, indent: INDENT, wrapCode, quoteCode });
-    sections.push(section(heading, prose));
+    const quoteCode = options.quoteCode ?? false;
+    sections.push(
+      section(heading, renderMarkdown(markdown, { width, indent: INDENT, wrapCode, quoteCode })),
+    );
+  }
+  const signatures = entry.signatures.flatMap((signature) => code(signature.regex, 'code'));
+  sections.push(section('Signatures', signatures));
+  if (entry.probes.length > 0) {
+    const probes = entry.probes.flatMap((probe) => [
+      [span(INDENT), span(probe.id, 'id')],
+      ...wrapSpans([span(describeProbe(probe))], { width, indent: INDENT.repeat(2) }),
+    ]);
+    sections.push(section('Probes', probes));
   }
   if (entry.links.length > 0) {
     sections.push(

@@ -15,7 +15,12 @@ export type TextRole =
   | 'link'
   | 'error'
   | 'warning'
-  | 'info';
+  | 'info'
+  | 'evidence'
+  | 'guess'
+  | 'verdict-confirmed'
+  | 'verdict-ruled-out'
+  | 'verdict-unknown';
 
 export interface Span {
   text: string;
@@ -48,6 +53,11 @@ export const ROLE_STYLES: Record<TextRole, RoleStyle> = {
   error: { bold: true, color: 'red' },
   warning: { bold: true, color: 'yellow' },
   info: { bold: true, color: 'blue' },
+  evidence: { color: 'magenta' },
+  guess: { italic: true, color: 'yellow' },
+  'verdict-confirmed': { bold: true, color: 'red' },
+  'verdict-ruled-out': { color: 'green' },
+  'verdict-unknown': { color: 'gray' },
 };
 
 export function span(text: string, role: TextRole = 'plain'): Span {

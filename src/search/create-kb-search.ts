@@ -3,8 +3,8 @@
 // then queried as often as the user types.
 //
 // Ranking: entries whose signature matches the query as an error line come first, then entries
-// that contain the query verbatim, then fuzzy matches (typos: `max_user_namspaces`); within each
-// group, by fuse.js score. A multi-word query is also scored word by word (the mean of each
+// that contain the query verbatim (those that mention it more often first), then fuzzy matches
+// (typos: `max_user_namspaces`); then by fuse.js score. A multi-word query is also scored word by word (the mean of each
 // word's best score), because fuse scores a phrase as one pattern and `cgroup delegation` would
 // otherwise find nothing.
 import Fuse from 'fuse.js';
@@ -46,19 +46,21 @@ export function createKbSearch(entries: readonly CompiledEntry[]): KbSearch {
     if (trimmed === '') return [];
     const scores = scoreFuzzy(fuse, trimmed);
     const exact = classifyExact(trimmed);
-    const hits: SearchHit[] = [];
+    const hits: (SearchHit & { mentions: number })[] = [];
     for (const entry of entries) {
       const score = scores.get(entry.id) ?? 1;
-      const match = exact.get(entry.id) ?? 'fuzzy';
+      const { match, mentions } = exact.get(entry.id) ?? { match: 'fuzzy', mentions: 0 };
       if (match === 'fuzzy' && score > MAX_FUZZY_SCORE) continue;
-      hits.push({ entry, score, match });
+      hits.push({ entry, score, match, mentions });
     }
-    return hits.sort(
+    hits.sort(
       (a, b) =>
         MATCH_ORDER[a.match] - MATCH_ORDER[b.match] ||
+        b.mentions - a.mentions ||
         a.score - b.score ||
         a.entry.id.localeCompare(b.entry.id),
     );
+    return hits.map(({ entry, score, match }) => ({ entry, score, match }));
   };
 }
 

@@ -7,25 +7,16 @@ describe('renderEntry', () => {
     expect(renderEntry(maxUserNamespaces, { width: 60, color: false })).toBe(
       [
         'The user namespace limit is zero or too low',
-        'max-user-namespaces-too-low · error · userns, sysctl,',
+        'max-user-namespaces-too-low \u00b7 error \u00b7 userns, sysctl,',
         'daemon-start',
         '',
         'rootlesskit cannot create a user namespace because',
         'user.max_user_namespaces is 0 or exhausted; the "no space',
         'left on device" is about namespaces, not the disk.',
         '',
-        'Signatures',
-        '  fork/exec /proc/self/exe: no space left on device',
-        '  /proc/sys/user/max_user_namespaces needs to be set to non-zero',
-        '',
-        'Probes',
-        '  max-user-namespaces-value',
-        '    sysctl user.max_user_namespaces: confirmed when below',
-        '    1024, ruled out otherwise',
-        '',
         'Fixes',
-        '  1. Raise the limit now and on every boot. (needs root)',
-        "     $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo sysctl --system",
+        '  [1] Raise the limit now and on every boot. (needs root)',
+        "      $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo sysctl --system",
         '',
         'Cause',
         '  The kernel caps how many user namespaces each user may',
@@ -40,6 +31,15 @@ describe('renderEntry', () => {
         '  - load it with `sudo sysctl --system`;',
         '  - start the daemon again.',
         '',
+        'Signatures',
+        '  fork/exec /proc/self/exe: no space left on device',
+        '  /proc/sys/user/max_user_namespaces needs to be set to non-zero',
+        '',
+        'Probes',
+        '  max-user-namespaces-value',
+        '    sysctl user.max_user_namespaces: confirmed when below',
+        '    1024, ruled out otherwise',
+        '',
         'Links',
         '  https://docs.docker.com/engine/security/rootless/troubleshoot/',
         '',
@@ -52,10 +52,10 @@ describe('renderEntry', () => {
     expect(text).toContain(
       [
         'Fixes',
-        '  1. Give the user 65,536 subordinate UIDs and GIDs. (needs root)',
-        '     $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}',
-        '  2. Restart the rootless daemon so that rootlesskit reads the new ranges.',
-        '     $ systemctl --user restart docker',
+        '  [1] Give the user 65,536 subordinate UIDs and GIDs. (needs root)',
+        '      $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}',
+        '  [2] Restart the rootless daemon so that rootlesskit reads the new ranges.',
+        '      $ systemctl --user restart docker',
       ].join('\n'),
     );
     expect(text).toContain(
@@ -80,13 +80,13 @@ describe('layoutEntry', () => {
     const lines = layoutEntry(maxUserNamespaces, { width: 40 }).map((line) =>
       line.map((part) => part.text).join(''),
     );
-    const fix = lines.indexOf('     $ echo');
+    const fix = lines.indexOf('      $ echo');
     expect(lines.slice(fix, fix + 5)).toEqual([
-      '     $ echo',
-      "       'user.max_user_namespaces=28633'",
-      '       | sudo tee',
-      '       /etc/sysctl.d/51-rootless.conf &&',
-      '       sudo sysctl --system',
+      '      $ echo',
+      "        'user.max_user_namespaces=28633'",
+      '        | sudo tee',
+      '        /etc/sysctl.d/51-rootless.conf',
+      '        && sudo sysctl --system',
     ]);
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(40);
   });

@@ -1,0 +1,90 @@
+// The paste view's cards as pre-wrapped styled lines, so wrapping is ours (hanging indents, no
+// stray spaces, a wrapped command still reads as one) and cards can be tested without Ink.
+// Pasted text (evidence lines) and host output (probe evidence) go through toTerminalSafe first.
+import type { Diagnosis, Suggestion, Verdict } from '../diagnose/types.js';
+import { toTerminalSafe } from '../report/terminal-safe.js';
+import { span, wrapSpans, type Span, type StyledLine } from '../report/styled-text.js';
+
+export const VERDICT_MARKS: Record<Verdict, string> = {
+  confirmed: '✓',
+  'ruled-out': '✗',
+  unknown: '?',
+};
+
+const VERDICT_NOTES: Record<Verdict, string> = {
+  confirmed: 'confirmed on this host',
+  'ruled-out': 'ruled out on this host',
+  unknown: 'probes could not tell',
+};
+
+/** Width taken by the card's left border and padding. */
+export const CARD_CHROME_WIDTH = 2;
+
+export function layoutDiagnosisCard(
+  diagnosis: Diagnosis,
+  firstFix: number,
+  width: number,
+): StyledLine[] {
+  const wrap = (spans: Span[], firstIndent = '', indent = firstIndent) =>
+    wrapSpans(spans, { width, firstIndent, indent });
+  const { probes, verdict } = diagnosis;
+  const lines: StyledLine[] = [
+    ...wrap(
+      [
+        span(diagnosis.severity, diagnosis.severity),
+        span('  '),
+        span(diagnosis.title, verdict === 'ruled-out' ? 'dim' : 'title'),
+      ],
+      '',
+      '  ',
+    ),
+    ...wrap([
+      span(`${diagnosis.id} · line ${diagnosis.line}`, 'dim'),
+      ...(probes.length > 0
+        ? [span(` · ${VERDICT_MARKS[verdict]} ${VERDICT_NOTES[verdict]}`, `verdict-${verdict}`)]
+        : []),
+    ]),
+    ...wrap([span(toTerminalSafe(diagnosis.text), 'evidence')], '› ', '  '),
+    ...wrap([span(diagnosis.summary)]),
+  ];
+  for (const probe of probes) {
+    const evidence = `${probe.id}: ${toTerminalSafe(probe.evidence)}`;
+    lines.push(
+      ...wrap(
+        [span(VERDICT_MARKS[probe.verdict], `verdict-${probe.verdict}`), span(` ${evidence}`)],
+        '',
+        '  ',
+      ),
+    );
+  }
+  let number = firstFix;
+  for (const fix of diagnosis.fixes) {
+    const label = fix.command === undefined ? '• ' : `[${number++}] `;
+    const root = fix.root ? [span(' (needs root)', 'dim')] : [];
+    lines.push(...wrap([span(fix.text), ...root], label, ' '.repeat(label.length)));
+    if (fix.command !== undefined) {
+      lines.push(...wrap([span(toTerminalSafe(fix.command, 4096), 'command')], '    $ ', '      '));
+    }
+  }
+  const link = diagnosis.links[0];
+  if (link !== undefined) lines.push(...wrap([span(link, 'link')]));
+  return lines;
+}
+
+export function layoutSuggestionCard(suggestion: Suggestion, width: number): StyledLine[] {
+  const wrap = (spans: Span[], firstIndent = '', indent = firstIndent) =>
+    wrapSpans(spans, { width, firstIndent, indent });
+  const lines: StyledLine[] = [
+    [span('not recognised', 'guess'), span(` · line ${suggestion.line}`, 'dim')],
+    ...wrap([span(toTerminalSafe(suggestion.text), 'evidence')], '› ', '  '),
+  ];
+  if (suggestion.candidates.length === 0) {
+    lines.push(...wrap([span('No entry looks close. Tab opens Browse to search them all.')]));
+    return lines;
+  }
+  lines.push([span('Guesses, not matches: the nearest entries are', 'guess')]);
+  for (const candidate of suggestion.candidates) {
+    lines.push(...wrap([span(candidate.id, 'id'), span(`  ${candidate.title}`)], '  ', '    '));
+  }
+  return lines;
+}

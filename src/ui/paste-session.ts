@@ -1,0 +1,115 @@
+// What happens to pasted text: the matcher's own pieces (StreamMatcher, FindingGroups, diagnose)
+// run over it as if it were a log, across pastes, so the same error pasted twice is one card.
+// Pipe mode's DiagnoseStream writes report text; the TUI needs the objects and the in-between
+// state (probes running), hence this small driver instead of reusing that one.
+//
+// Nothing pasted is executed or passed to a probe: probes get the KB entry only.
+import type { Diagnosis, ProbeResult, Suggestion, SuggestionCandidate } from '../diagnose/types.js';
+import { diagnose } from '../diagnose/diagnose.js';
+import type { CompiledEntry } from '../kb/types.js';
+import { FindingGroups } from '../match/group.js';
+import { StreamMatcher, type Matcher, type MatchedLine } from '../match/stream-matcher.js';
+
+/** The same cap pipe mode has: a pasted log full of noise must not flood the screen. */
+export const MAX_SUGGESTIONS = 20;
+
+export interface PendingDiagnosis {
+  key: string;
+  entry: CompiledEntry;
+  line: number;
+}
+
+export type Card =
+  | { kind: 'diagnosis'; key: string; diagnosis: Diagnosis }
+  | { kind: 'suggestion'; key: string; suggestion: Suggestion };
+
+export interface PasteSessionEvents {
+  /** a new finding whose probes are running */
+  onPending(pending: PendingDiagnosis): void;
+  /** a finished card, in input order */
+  onCard(card: Card): void;
+}
+
+export interface PasteSessionOptions {
+  matcher: Matcher;
+  ignore?: ReadonlySet<string>;
+  probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+  suggest: (text: string) => SuggestionCandidate[];
+}
+
+export class PasteSession {
+  private readonly matcher: StreamMatcher;
+  private readonly groups = new FindingGroups();
+  private readonly probes = new Map<string, Promise<ProbeResult[]>>();
+  private readonly suggested = new Set<string>();
+  private readonly encoder = new TextEncoder();
+  private tail: Promise<void> = Promise.resolve();
+  private cards = 0;
+
+  constructor(
+    private readonly options: PasteSessionOptions,
+    private readonly events: PasteSessionEvents,
+  ) {
+    this.matcher = new StreamMatcher(options.matcher, {
+      onMatch: (match) => this.onMatch(match),
+      onUnmatchedError: (line, text) => this.onUnmatchedError(line, text),
+      onCutLine: () => {},
+    });
+  }
+
+  get linesRead(): number {
+    return this.matcher.linesRead;
+  }
+
+  /** One paste; a missing final newline is added so that its last line is read now. */
+  paste(text: string): void {
+    const complete = /[\r\n]$/.test(text) ? text : `${text}\n`;
+    this.matcher.push(this.encoder.encode(complete.replaceAll(/\r\n?/g, '\n')));
+  }
+
+  /** Resolves when every card of the text pasted so far is out (probes done). */
+  settled(): Promise<void> {
+    return this.tail;
+  }
+
+  private onMatch(match: MatchedLine): void {
+    const entry = this.options.matcher.table.entries[match.entryIndex]!;
+    if (this.options.ignore?.has(entry.id)) return;
+    const finding = this.groups.add({ entryId: entry.id, ...match });
+    if (!finding) return;
+    const key = `diagnosis-${++this.cards}`;
+    const probed = this.probeOnce(entry);
+    this.events.onPending({ key, entry, line: finding.firstLine });
+    this.enqueue(async () => {
+      const diagnosis = diagnose(entry, finding, await probed);
+      this.events.onCard({ kind: 'diagnosis', key, diagnosis });
+    });
+  }
+
+  private onUnmatchedError(line: number, text: string): void {
+    const dedupe = text.replace(/\b[0-9a-f]{12,}\b|\d+/gi, '#');
+    if (this.suggested.size >= MAX_SUGGESTIONS || this.suggested.has(dedupe)) return;
+    this.suggested.add(dedupe);
+    const key = `suggestion-${++this.cards}`;
+    const suggestion: Suggestion = { line, text, candidates: this.options.suggest(text) };
+    this.enqueue(async () => this.events.onCard({ kind: 'suggestion', key, suggestion }));
+  }
+
+  private probeOnce(entry: CompiledEntry): Promise<ProbeResult[]> {
+    const { probe } = this.options;
+    if (!probe) return Promise.resolve([]);
+    let pending = this.probes.get(entry.id);
+    if (!pending) {
+      // a failing probe runner leaves the entry unprobed (unknown); the card still comes
+      pending = probe(entry).catch(() => []);
+      this.probes.set(entry.id, pending);
+    }
+    return pending;
+  }
+
+  /** Cards come out in input order even when an earlier entry's probes take longer. */
+  private enqueue(task: () => Promise<void>): void {
+    // one card failing to build must not hold back the cards after it
+    this.tail = this.tail.then(task).catch(() => {});
+  }
+}
