@@ -43,11 +43,11 @@ export function App({ entries, ignore = NO_IGNORE, color, probe, copy, initialVi
   const theme = useMemo(() => createTheme(color), [color]);
   const { columns: width, rows } = useTerminalSize();
   const kb = useKnowledgeBase(entries, ignore);
-  const [app, dispatch] = useAppState(initialView);
+  const [app, dispatch, latestApp] = useAppState(initialView);
   const pasted = usePasteView(kb, ignore, probe);
 
   const listHeight = Math.max(1, rows - HEADER_AND_SPARE - BROWSE_CHROME_LINES - FOOTER_HEIGHT);
-  const [browse, browseDispatch] = useBrowseState(kb.filter, listHeight);
+  const [browse, browseDispatch, latestBrowse] = useBrowseState(kb.filter, listHeight);
   useEffect(() => browseDispatch({ type: 'resize', visible: listHeight }), [listHeight]);
 
   const entryHeight = Math.max(1, rows - HEADER_AND_SPARE - FOOTER_HEIGHT);
@@ -58,9 +58,9 @@ export function App({ entries, ignore = NO_IGNORE, color, probe, copy, initialVi
   }, [app.quitting, exit]);
 
   useAppKeys({
-    app,
+    app: latestApp,
     dispatch,
-    browse,
+    browse: latestBrowse,
     browseDispatch,
     paste: pasted.paste,
     pasteFixes: { list: pasted.fixes, ...pasted.selection },

@@ -37,7 +37,11 @@ export function BrowseView({
       </Text>
       {rows.map((entry, row) =>
         entry === undefined ? (
-          <Text key={`empty-${row}`}> </Text>
+          <Text key={`empty-${row}`} wrap="truncate-end" {...theme.style('dim')}>
+            {row === 0 && items.length === 0
+              ? 'No entry matches. Try fewer words, another word, or part of the error.'
+              : ' '}
+          </Text>
         ) : (
           <Text key={entry.id} wrap="truncate-end">
             <Text {...theme.style(offset + row === cursor ? 'selected' : 'plain')}>

@@ -110,7 +110,12 @@ export function createInputDecoder(): InputDecoder {
       }
       if (raw.startsWith('\x1b')) {
         const key = ESCAPE_KEYS[raw];
-        return key ? [{ kind: 'key', key, text: '' }] : [];
+        if (key) return [{ kind: 'key', key, text: '' }];
+        // Esc and a key typed right after it arrive as one `ESC x` (read as Alt-x): keep both
+        if (/^\x1b[\x20-\x7e]$/.test(raw)) {
+          return [{ kind: 'key', key: 'escape', text: '' }, ...decodeKeys(raw.slice(1))];
+        }
+        return [];
       }
       if (raw.length > 1 && /[\r\n]/.test(raw) && /[^\r\n]/.test(raw)) {
         return [{ kind: 'paste', text: raw.slice(0, MAX_PASTE_LENGTH) }];

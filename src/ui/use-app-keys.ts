@@ -9,13 +9,14 @@ import type { BrowseAction, BrowseState } from './use-browse-state.js';
 import type { EntryState } from './use-entry-state.js';
 import { useTerminalInput } from './use-terminal-input.js';
 
+/** State is read through getters: they see what the previous key of the same read did. */
 export interface AppKeyContext {
-  app: AppState;
+  app(): AppState;
   dispatch(action: AppAction): void;
-  browse: BrowseState;
+  browse(): BrowseState;
   browseDispatch(action: BrowseAction): void;
   paste(text: string): void;
-  pasteFixes: { list: readonly CopyableFix[]; selected: number; move(by: number): void };
+  pasteFixes: { list: readonly CopyableFix[]; latest(): number; move(by: number): void };
   entry: EntryState & { commands: readonly string[]; height: number; lineCount: number };
   copy(text: string): void;
 }
@@ -25,7 +26,9 @@ export function useAppKeys(context: AppKeyContext): void {
 }
 
 export function routeInput(event: InputEvent, context: AppKeyContext): void {
-  const { app, dispatch, browse } = context;
+  const { dispatch } = context;
+  const app = context.app();
+  const browse = context.browse();
   if (app.quitting) return;
   const typing = app.view === 'browse' && browse.focus === 'filter' && !app.help;
   if (event.kind === 'paste') {
@@ -34,8 +37,11 @@ export function routeInput(event: InputEvent, context: AppKeyContext): void {
     if (app.view !== 'paste') dispatch({ type: 'show', view: 'paste' });
     return context.paste(event.text);
   }
-  if (app.help)
+  if (app.help) {
     return dispatch(event.key === 'ctrl-c' ? { type: 'quit' } : { type: 'toggle-help' });
+  }
+  // a message ("Copied …") answers the last key; the next key replaces it
+  if (app.status !== undefined) dispatch({ type: 'set-status', text: undefined });
   const global = mapGlobalKey(event, typing);
   if (global === 'quit') return dispatch({ type: 'quit' });
   if (global === 'help') return dispatch({ type: 'toggle-help' });
@@ -43,6 +49,15 @@ export function routeInput(event: InputEvent, context: AppKeyContext): void {
   if (app.view === 'paste') return routePasteKey(event, context);
   if (app.view === 'entry') return routeEntryKey(event, context);
 
+  routeBrowseKey(event, context, browse);
+}
+
+function routeBrowseKey(
+  event: Extract<InputEvent, { kind: 'key' }>,
+  context: AppKeyContext,
+  browse: BrowseState,
+) {
+  const { dispatch } = context;
   const command = mapBrowseKey(event, browse.focus);
   if (command?.type === 'open') {
     const selected = browse.items[browse.cursor];
@@ -56,8 +71,8 @@ export function routeInput(event: InputEvent, context: AppKeyContext): void {
 
 function routePasteKey(event: Extract<InputEvent, { kind: 'key' }>, context: AppKeyContext) {
   const command = mapPasteKey(event);
-  const { list, selected, move } = context.pasteFixes;
-  const chosen = list[selected];
+  const { list, latest, move } = context.pasteFixes;
+  const chosen = list[latest()];
   if (command?.type === 'paste') context.paste(command.text);
   else if (command?.type === 'select-fix') move(command.by);
   else if (command?.type === 'copy') copyFix(context, chosen && [chosen.number, chosen.command]);
@@ -80,8 +95,9 @@ function routeEntryKey(event: Extract<InputEvent, { kind: 'key' }>, context: App
     case 'select-fix':
       return entry.selectFix(command.by);
     case 'copy': {
-      const text = entry.commands[entry.fix];
-      return copyFix(context, text === undefined ? undefined : [entry.fix + 1, text]);
+      const fix = entry.latestFix();
+      const text = entry.commands[fix];
+      return copyFix(context, text === undefined ? undefined : [fix + 1, text]);
     }
     case 'back':
       return context.dispatch({ type: 'close-entry' });

@@ -1,7 +1,7 @@
 // Which view is showing and what surrounds it: the open entry and where Esc returns from it, the
 // help overlay, the quitting flag (the live area is cleared before Ink exits, so the terminal
 // keeps the cards and not a stale footer), and the last status message.
-import { useReducer } from 'react';
+import { useSyncedReducer } from './use-synced-reducer.js';
 
 export type View = 'paste' | 'browse' | 'entry';
 
@@ -53,10 +53,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 }
 
 export function useAppState(initialView: 'paste' | 'browse' = 'paste') {
-  return useReducer(appReducer, {
+  return useSyncedReducer(appReducer, () => ({
     view: initialView,
     back: initialView,
     help: false,
     quitting: false,
-  });
+  }));
 }

@@ -1,7 +1,8 @@
 // The browse view's state as a pure reducer (tested without rendering): the filter text, which of
 // filter or list has the keys, the entries that match, the selected one and the scroll window.
-import { useMemo, useReducer } from 'react';
+import { useMemo } from 'react';
 import type { CompiledEntry } from '../kb/types.js';
+import { useSyncedReducer } from './use-synced-reducer.js';
 
 export type BrowseFocus = 'filter' | 'list';
 
@@ -75,5 +76,5 @@ function moveTo(state: BrowseState, index: number): BrowseState {
 
 export function useBrowseState(filter: BrowseFilter, visible: number) {
   const reducer = useMemo(() => createBrowseReducer(filter), [filter]);
-  return useReducer(reducer, undefined, () => initialBrowseState(filter, visible));
+  return useSyncedReducer(reducer, () => initialBrowseState(filter, visible));
 }
