@@ -32,16 +32,20 @@ export async function runTui(
     io.stderr.write('rootless-doctor: `--json` does not apply to the interactive view\n');
     return ExitCode.usage;
   }
-  // Ink and React take most of the start-up: load them while the probe runner is built
-  const [{ renderApp }, probe] = await Promise.all([
-    import('../ui/render-app.js'),
-    deps.probe ?? (options.probe ? createProbe(options, io) : undefined),
-  ]);
+  // Raw mode and bracketed paste from the start: a paste made while Ink loads (most of the
+  // start-up) then waits in the terminal unechoed and arrives marked as a paste, not as keys.
+  const stdin = io.stdin as NodeJS.ReadStream;
+  stdin.setRawMode(true);
   io.stdout.write(BRACKETED_PASTE_ON);
   try {
+    const [{ renderApp }, probe] = await Promise.all([
+      import('../ui/render-app.js'),
+      deps.probe ?? (options.probe ? createProbe(options, io) : undefined),
+    ]);
     await renderApp({ ruleSet: deps.ruleSet, options, probe, io });
   } finally {
     io.stdout.write(BRACKETED_PASTE_OFF);
+    stdin.setRawMode(false);
   }
   return ExitCode.ok;
 }
