@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
@@ -83,3 +84,14 @@ describe.skipIf(!HAS_TMUX)(
     });
   },
 );
+
+describe('the TUI without a terminal', () => {
+  it('refuses `tui` when stdin is not a terminal, and says how to pipe a log instead', async () => {
+    expect(await runCli(['tui'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "rootless-doctor: the interactive view needs a terminal on stdin and stdout; to diagnose a log, pipe it in: 'dockerd-rootless.sh 2>&1 | rootless-doctor'\n",
+    });
+  });
+});
