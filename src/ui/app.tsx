@@ -68,24 +68,13 @@ export function App({ entries, ignore = NO_IGNORE, color, probe, copy, initialVi
     copy,
   });
 
-  const { chosenFix } = pasted;
   const status =
     app.status ??
     (app.view === 'paste'
-      ? pasteStatus(
-          pasted.linesRead,
-          pasted.diagnoses,
-          pasted.guesses,
-          chosenFix && [chosenFix.number, pasted.fixes.length],
-        )
+      ? pasteStatus(pasted)
       : app.view === 'browse'
         ? browseStatus(browse, kb.entries.length)
-        : entryStatus(
-            entry.scroll,
-            entryHeight,
-            entry.lineCount,
-            entry.commands.length > 0 ? [entry.fix + 1, entry.commands.length] : undefined,
-          ));
+        : entryStatus(entry));
 
   const body = app.help ? (
     <HelpOverlay theme={theme} />

@@ -1,30 +1,43 @@
 // The footer's status line for each view: counts, position and the chosen fix.
 import type { BrowseState } from './use-browse-state.js';
 
-export function pasteStatus(
-  lines: number,
-  diagnoses: number,
-  guesses: number,
-  fix?: [number, number],
-) {
+export interface PasteCounts {
+  linesRead: number;
+  diagnoses: number;
+  guesses: number;
+  fixes: readonly unknown[];
+  chosenFix?: { number: number };
+}
+
+export function pasteStatus(paste: PasteCounts): string {
   const parts = [
-    `${count(lines, 'line', 'lines')} read`,
-    count(diagnoses, 'diagnosis', 'diagnoses'),
-    `${guesses} not recognised`,
+    `${count(paste.linesRead, 'line', 'lines')} read`,
+    count(paste.diagnoses, 'diagnosis', 'diagnoses'),
+    `${paste.guesses} not recognised`,
   ];
-  if (fix) parts.push(`fix [${fix[0]}] of ${fix[1]} chosen`);
+  if (paste.chosenFix)
+    parts.push(`fix [${paste.chosenFix.number}] of ${paste.fixes.length} chosen`);
   return parts.join(' · ');
 }
 
-export function browseStatus(browse: BrowseState, total: number) {
+export function browseStatus(browse: BrowseState, total: number): string {
   const status = `${browse.items.length} of ${count(total, 'entry', 'entries')}`;
   return browse.focus === 'list' ? `${status} · keys go to the list` : status;
 }
 
-export function entryStatus(scroll: number, height: number, total: number, fix?: [number, number]) {
-  const last = Math.min(scroll + height, total);
-  const status = `lines ${Math.min(scroll + 1, total)}–${last} of ${total}`;
-  return fix ? `${status} · fix [${fix[0]}] of ${fix[1]} chosen` : status;
+export interface EntryPosition {
+  scroll: number;
+  height: number;
+  lineCount: number;
+  fix: number;
+  commands: readonly string[];
+}
+
+export function entryStatus(entry: EntryPosition): string {
+  const last = Math.min(entry.scroll + entry.height, entry.lineCount);
+  const status = `lines ${Math.min(entry.scroll + 1, entry.lineCount)}–${last} of ${entry.lineCount}`;
+  if (entry.commands.length === 0) return status;
+  return `${status} · fix [${entry.fix + 1}] of ${entry.commands.length} chosen`;
 }
 
 function count(n: number, one: string, many: string): string {

@@ -6,12 +6,11 @@
 // Nothing pasted is executed or passed to a probe: probes get the KB entry only.
 import type { Diagnosis, ProbeResult, Suggestion, SuggestionCandidate } from '../diagnose/types.js';
 import { diagnose } from '../diagnose/diagnose.js';
+// pipe mode's cap on guesses: a pasted log full of noise must not flood the screen either
+import { MAX_SUGGESTIONS } from '../diagnose/diagnose-stream.js';
 import type { CompiledEntry } from '../kb/types.js';
 import { FindingGroups } from '../match/group.js';
 import { StreamMatcher, type Matcher, type MatchedLine } from '../match/stream-matcher.js';
-
-/** The same cap pipe mode has: a pasted log full of noise must not flood the screen. */
-export const MAX_SUGGESTIONS = 20;
 
 export interface PendingDiagnosis {
   key: string;
