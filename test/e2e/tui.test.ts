@@ -52,7 +52,9 @@ describe.skipIf(!HAS_TMUX)(
   'the TUI in a real terminal (tmux; skipped when tmux is not installed)',
   () => {
     it('shows the card for a pasted error, copies its fix and exits cleanly', async () => {
-      const command = `cd ${JSON.stringify(ROOT)} && exec env CI=false NO_COLOR=1 node dist/cli.js`;
+      // no CI variable at all, as on a user's machine: Ink draws only the last frame when CI is set,
+      // and chalk turns colours off when a CI variable exists, whatever its value
+      const command = `cd ${JSON.stringify(ROOT)} && exec env -u CI NO_COLOR=1 node dist/cli.js`;
       tmux('-f', '/dev/null', 'new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', command);
       tmux('set-option', '-t', SESSION, 'remain-on-exit', 'on');
       tmux('set-option', '-s', 'set-clipboard', 'on');
