@@ -1,6 +1,9 @@
 // Subscribes to the raw input Ink reads (one event per escape sequence or run of characters) and
-// hands decoded keys and pastes to `onInput`. Raw mode is asked of Ink, not of the stream, so Ink
-// restores the terminal on exit. Inactive when the terminal cannot do raw mode (stdin not a TTY).
+// hands decoded keys and pastes to `onInput`. The events come from the emitter in Ink's stdin
+// context (typed in Ink's public Props, named internal_): useInput would hand us parsed keys,
+// from which the paste markers and a paste's own escape sequences cannot be recovered.
+// Raw mode is asked of Ink, not of the stream, so Ink restores the terminal on exit. Inactive when
+// the terminal cannot do raw mode (stdin not a TTY).
 import { useStdin } from 'ink';
 import { useEffect, useRef } from 'react';
 import { createInputDecoder, type InputEvent } from './decode-terminal-input.js';
