@@ -156,3 +156,8 @@ function where(path: YamlPath, prefix: string): string {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The value when it is a list, else an empty list: rules check what they can of a broken entry. */
+export function arrayOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
