@@ -6,7 +6,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { stringify } from 'yaml';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
-import type { EntrySource, Fix, ProbeSpec } from './types.js';
+import type { EntrySource } from './types.js';
+import { firstSentence, fixesOf, keywordsOf, linksOf, probesOf, slugify, truncate, type DocsItem } from './read-docs-item.js';
 import { normalizeLine } from '../match/normalize-line.js';
 
 export interface Draft {
@@ -20,11 +21,7 @@ export interface ImportOptions {
   url: string;
 }
 
-interface Item {
-  heading: string;
-  error: string;
-  nodes: RootContent[];
-}
+
 
 const DEFAULT_URL = 'https://docs.docker.com/engine/security/rootless/';
 
@@ -38,8 +35,8 @@ export function importDockerDocs(markdown: string, options: ImportOptions = { ur
 }
 
 /** The bold-paragraph items under `## Troubleshooting`, grouped by their `###` heading. */
-function troubleshootingItems(tree: Root, markdown: string): Item[] {
-  const items: Item[] = [];
+function troubleshootingItems(tree: Root, markdown: string): DocsItem[] {
+  const items: DocsItem[] = [];
   let inSection = false;
   let heading = '';
   for (const node of tree.children) {
@@ -69,7 +66,7 @@ function boldParagraphText(node: RootContent, markdown: string): string | undefi
   return quoted?.[1] ?? plainText(only.children).trim();
 }
 
-function renderDraft(item: Item, markdown: string, url: string): string {
+function renderDraft(item: DocsItem, markdown: string, url: string): string {
   const error = item.error;
   const { regex, example, captures } = signatureFor(error);
   const prose = item.nodes.filter((n) => n.type === 'paragraph').map((n) => sourceOf(n, markdown));
@@ -131,83 +128,6 @@ function nearMiss(example: string): string {
   return cut.length >= 3 ? cut : `${example.slice(0, -1)} (not this)`;
 }
 
-function probesOf(item: Item): ProbeSpec[] {
-  const probes: ProbeSpec[] = [];
-  for (const node of item.nodes) {
-    if (node.type !== 'code') continue;
-    const lines = node.value.split('\n');
-    for (const [index, line] of lines.entries()) {
-      const output = lines[index + 1]?.trim() ?? '';
-      const sysctl = /^\$ cat \/proc\/sys\/([a-z0-9_/]+)\s*$/.exec(line);
-      if (sysctl?.[1] && output && !output.startsWith('$')) {
-        const key = sysctl[1].replaceAll('/', '.');
-        probes.push({ id: slugify(key), kind: 'sysctl', key, confirms: { equals: output.replace(/\s+/g, ' ') } });
-      }
-      const subid = /^\$ grep .* (\/etc\/sub[ug]id)\s*$/.exec(line);
-      if (subid?.[1] && !probes.some((p) => p.kind === 'subid' && p.file === subid[1])) {
-        const file = subid[1] as '/etc/subuid' | '/etc/subgid';
-        probes.push({ id: `${file.slice(5)}-range`, kind: 'subid', file, confirms: { missing: true } });
-      }
-      const unit = /^\$ systemctl --user is-active ([a-z0-9@._-]+)\s*$/.exec(line);
-      if (unit?.[1] && output === 'inactive') {
-        probes.push({ id: `${unit[1]}-active`, kind: 'service', unit: unit[1], scope: 'user', confirms: { active: false } });
-      }
-    }
-  }
-  return probes;
-}
-
-function fixesOf(item: Item, prose: string[]): Fix[] {
-  const fixes: Fix[] = [];
-  for (const paragraph of prose) {
-    const setting = /`([a-z0-9_.]+=[0-9a-z ]+)`\s+to\s+`\/etc\/sysctl\.conf`/.exec(paragraph);
-    if (setting?.[1]) {
-      fixes.push({
-        text: `Set ${setting[1]} now and on every boot.`,
-        command: `echo '${setting[1]}' | sudo tee /etc/sysctl.d/99-rootless.conf && sudo sysctl --system`,
-        root: true,
-      });
-    }
-  }
-  for (const node of item.nodes) {
-    if (node.type !== 'code' || node.lang !== 'console') continue;
-    const commands = node.value.split('\n').filter((l) => /^\$ (sudo|export|systemctl|ssh|docker run -p \d{4,})/.test(l));
-    for (const line of commands) {
-      const command = line.slice(2).trim();
-      if (fixes.some((f) => f.command === command)) continue;
-      fixes.push({ text: `Run \`${truncate(command, 60)}\`.`, command, root: command.startsWith('sudo ') });
-    }
-  }
-  if (fixes.length === 0) {
-    fixes.push({ text: truncate(firstSentence(prose.at(-1) ?? 'See the linked documentation.'), 200), root: false });
-  }
-  return fixes;
-}
-
-function keywordsOf(item: Item): string[] {
-  const words = new Set<string>();
-  const visit = (nodes: readonly (RootContent | PhrasingContent)[]) => {
-    for (const node of nodes) {
-      if (node.type === 'inlineCode' && node.value.length <= 60) words.add(node.value);
-      if ('children' in node) visit(node.children as (RootContent | PhrasingContent)[]);
-    }
-  };
-  visit(item.nodes);
-  return words.size ? [...words].slice(0, 8) : [item.error.slice(0, 60)];
-}
-
-function linksOf(item: Item): string[] {
-  const links: string[] = [];
-  const visit = (nodes: readonly (RootContent | PhrasingContent)[]) => {
-    for (const node of nodes) {
-      if (node.type === 'link' && node.url.startsWith('https://')) links.push(node.url);
-      if ('children' in node) visit(node.children as (RootContent | PhrasingContent)[]);
-    }
-  };
-  visit(item.nodes);
-  return links;
-}
-
 function plainText(nodes: readonly PhrasingContent[]): string {
   return nodes
     .map((node) =>
@@ -224,27 +144,6 @@ function sourceOf(node: RootContent, markdown: string): string {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
   return markdown.slice(start, end).trim();
-}
-
-function firstSentence(text: string): string {
-  const plain = text.replace(/\s+/g, ' ').trim();
-  const end = plain.search(/[.:](\s|$)/);
-  return end === -1 ? plain : `${plain.slice(0, end)}.`;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-const STOP_WORDS = new Set(['the', 'a', 'an', 'to', 'of', 'is', 'in', 'on', 'with', 'when', 'error', 'errors', 'rootlesskit', 'parent', 'docker']);
-
-function slugify(text: string): string {
-  const words = text
-    .toLowerCase()
-    .replace(/<[^>]*>/g, ' ')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w) && !STOP_WORDS.has(w));
-  return words.slice(-6).join('-');
 }
 
 function uniqueId(base: string, used: Set<string>): string {
