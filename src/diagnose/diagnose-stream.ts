@@ -94,6 +94,7 @@ export class DiagnoseStream {
     const key = suggestionKey(text);
     if (this.suggestionKeys.has(key)) return;
     this.suggestionKeys.add(key);
+    if (this.suggestionKeys.size === MAX_SUGGESTIONS) this.matcher.reportUnmatchedErrors = false;
     this.enqueue(async () => {
       const candidates = await this.options.suggest(text);
       this.options.write(this.options.reporter.suggestion({ line, text, candidates }));

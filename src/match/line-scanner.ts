@@ -12,8 +12,11 @@
 //   as strip-escapes.ts, also across chunk boundaries, so colour codes do not hide a literal.
 // - The automaton state runs on across '\n' (the byte itself is skipped), so a literal cut in two
 //   by a terminal wrap is still found, on the second line; the sink verifies on the joined text.
+// - A journald / syslog prefix at the start of a line is stepped over (line-prefix.ts): it is
+//   dropped by normalisation anyway, and a program or host name in it must not flag every line.
 // - A line longer than MAX_LINE_BYTES keeps its first MAX_LINE_BYTES for matching; the rest is
 //   scanned but never stored, and the sink is told the line was cut.
+import { measureLinePrefix } from './line-prefix.js';
 import type { Prefilter } from './prefilter.js';
 import { inRange, isStringIntroducer } from './strip-escapes.js';
 
@@ -35,6 +38,11 @@ export interface ScannedLine {
   readonly candidateCount: number;
   /** an error-looking trigger word ended on this line */
   readonly hasErrorWord: boolean;
+  /**
+   * the line begins with a journald / syslog prefix, so it starts a log record and is not the
+   * continuation of a terminal-wrapped line (false when the prefix was cut by a chunk boundary)
+   */
+  readonly startsRecord: boolean;
   /** the line, decoded (invalid UTF-8 becomes U+FFFD), at most MAX_LINE_BYTES of it */
   text(): string;
   /** the physical line `back` lines before this one (1 = the previous one), if still kept */
@@ -50,11 +58,12 @@ export class LineScanner implements ScannedLine {
   lineNumber = 0;
   candidateCount = 0;
   hasErrorWord = false;
+  startsRecord = false;
   readonly candidates: Int32Array;
 
   private readonly decoder = new TextDecoder();
   private readonly candidateStamp: Float64Array;
-  private state = 0;
+  private state: number;
   private escape: EscapeState = 'none';
   private linesEnded = 0;
   private watchThrough = 0;
@@ -72,12 +81,14 @@ export class LineScanner implements ScannedLine {
   private readonly historyBytes: Uint8Array[] = [];
   private readonly historyStart = new Int32Array(HISTORY_LINES);
   private readonly historyEnd = new Int32Array(HISTORY_LINES);
+  private readonly historyText: (string | undefined)[] = [];
   private historyNext = 0;
 
   constructor(
     private readonly prefilter: Prefilter,
     private readonly sink: ScannedLineSink,
   ) {
+    this.state = prefilter.automaton.startRow;
     this.candidates = new Int32Array(prefilter.signatureCount);
     this.candidateStamp = new Float64Array(prefilter.signatureCount);
   }
@@ -92,23 +103,35 @@ export class LineScanner implements ScannedLine {
   }
 
   push(chunk: Uint8Array): void {
-    const { classes, delta, firstAcceptingRow } = this.prefilter.automaton;
+    const { automaton } = this.prefilter;
+    const { classes, delta, firstPlainRow } = automaton;
     this.chunk = chunk;
     this.lineStart = 0;
     this.lineNumber = this.linesEnded + 1;
     const n = chunk.length;
     let state = this.state;
-    let i = this.escape === 'none' ? 0 : this.skipEscape(chunk, 0);
+    let i = 0;
+    if (this.escape !== 'none') i = this.skipEscape(chunk, 0);
+    else if (this.carried === 0) i = this.skipLinePrefix(chunk, 0);
     for (; i < n; i++) {
       const cls = classes[chunk[i]!]!;
-      if (cls !== 0) {
-        state = delta[state + cls]!;
-        if (state >= firstAcceptingRow) this.recordHit(state);
+      const next = delta[state + cls]!;
+      if (next >= firstPlainRow) {
+        state = next;
         continue;
       }
+      if (cls !== 0) {
+        // a literal ends here, or a transition not computed yet
+        state = next === 0 ? automaton.fill(state, cls) : next;
+        if (state < firstPlainRow) this.recordHit(state);
+        continue;
+      }
+      // a byte for the scanner: the state stays as it is
       const byte = chunk[i]!;
-      if (byte === NEWLINE) this.endLine(i);
-      else if (byte === ESC) {
+      if (byte === NEWLINE) {
+        this.endLine(i);
+        i = this.skipLinePrefix(chunk, i + 1) - 1;
+      } else if (byte === ESC) {
         this.escape = 'after-esc';
         i = this.skipEscape(chunk, i + 1) - 1;
       }
@@ -135,12 +158,22 @@ export class LineScanner implements ScannedLine {
     const slot = (this.historyNext - back + HISTORY_LINES) % HISTORY_LINES;
     const bytes = this.historyBytes[slot];
     if (!bytes) return undefined;
-    return this.decoder.decode(bytes.subarray(this.historyStart[slot], this.historyEnd[slot]));
+    this.historyText[slot] ??= this.decoder.decode(
+      bytes.subarray(this.historyStart[slot], this.historyEnd[slot]),
+    );
+    return this.historyText[slot];
+  }
+
+  /** At a line start: returns where scanning goes on, after a journald / syslog prefix if any. */
+  private skipLinePrefix(chunk: Uint8Array, start: number): number {
+    const length = measureLinePrefix(chunk, start);
+    this.startsRecord = length > 0;
+    return start + length;
   }
 
   private recordHit(row: number): void {
     const { automaton, signatureStart, signatureIds, isTrigger } = this.prefilter;
-    const k = (row - automaton.firstAcceptingRow) / automaton.classCount;
+    const k = row / automaton.classCount - 1;
     const stamp = this.lineNumber;
     for (let o = automaton.outputStart[k]!; o < automaton.outputStart[k + 1]!; o++) {
       const literal = automaton.outputs[o]!;
@@ -175,6 +208,7 @@ export class LineScanner implements ScannedLine {
     this.historyBytes[slot] = this.currentBytes;
     this.historyStart[slot] = this.currentStart;
     this.historyEnd[slot] = this.currentEnd;
+    this.historyText[slot] = this.currentText;
     this.historyNext = (slot + 1) % HISTORY_LINES;
 
     this.linesEnded = lineNumber;

@@ -1,43 +1,86 @@
-// An Aho–Corasick automaton over bytes, compiled into a dense transition table, so that the
-// prefilter finds every signature literal in a chunk with one pass and one table load per byte.
+// An Aho–Corasick automaton over bytes, run as a lazily built DFA (as grep and RE2 do), so that the
+// prefilter finds every signature literal in a chunk with one pass and one table load per byte,
+// and start-up pays only for the trie, not for a full transition table.
 //
-// - ASCII letters are case-folded: `A` and `a` share an input class.
-// - Bytes that appear in no literal share one class, which keeps the table small (rows are as wide
-//   as the number of distinct literal bytes, not 256).
+// - ASCII letters are case-folded: `A` and `a` share an input class. Bytes that appear in no
+//   literal share one class, so a row is as wide as the number of distinct literal bytes.
 // - Class 0 is reserved for the bytes the scanner handles itself (newline, CR, ESC and the other C0
-//   controls except tab, DEL); they never reach the table. Literals lose such bytes, as the
-//   normalised text does.
-// - States are renumbered so that every accepting state comes after every other one, and a state
-//   is stored as its row offset: the hot loop is `state = delta[state + class]` and one comparison
-//   (`state >= firstAcceptingRow`) tells whether any literal ends here.
+//   controls except tab, DEL); literals lose such bytes, as the normalised text does.
+// - A state is stored as its row offset (state number × classCount). Row 0 is a sentinel: a 0 in
+//   the table means "not computed yet" (the table starts zeroed, which costs nothing) and is what
+//   class 0 always yields. Accepting rows come next, then the others, so the hot loop is
+//   `next = delta[row + class]; if (next >= firstPlainRow) row = next` and everything else (a
+//   literal ended, a scanner byte, a transition to compute once) takes the rare branch.
 
-export interface LiteralAutomaton {
+export class LiteralAutomaton {
   /** input class of each byte value; 0 = handled by the scanner */
-  classes: Uint8Array;
-  classCount: number;
-  /** delta[row + class] = next row, where row = state number × classCount; the start row is 0 */
-  delta: Int32Array;
-  firstAcceptingRow: number;
+  readonly classes: Uint8Array;
+  readonly classCount: number;
+  /** delta[row + class] = next row, or 0 when not computed yet (see fill) */
+  readonly delta: Int32Array;
+  readonly startRow: number;
+  /** rows below this (but row 0) are accepting: at least one literal ends there */
+  readonly firstPlainRow: number;
   /**
-   * For the accepting row r, with k = (r - firstAcceptingRow) / classCount, the ids of the
-   * literals that end there are outputs[outputStart[k] .. outputStart[k + 1]).
+   * For the accepting row r, with k = r / classCount - 1, the ids of the literals that end there
+   * are outputs[outputStart[k] .. outputStart[k + 1]).
    */
-  outputStart: Int32Array;
-  outputs: Int32Array;
-  /** byte length of each literal, as scanned (after dropping class-0 bytes) */
-  literalLengths: Int32Array;
+  readonly outputStart: Int32Array;
+  readonly outputs: Int32Array;
+
+  private readonly trie: Trie;
+  private readonly fail: Int32Array;
+  private readonly rowOf: Int32Array;
+  private readonly stateOfRow: Int32Array;
+
+  constructor(literals: readonly string[]) {
+    const encoded = literals.map(encodeLiteral);
+    const { classes, classCount } = assignClasses(encoded);
+    this.classes = classes;
+    this.classCount = classCount;
+    this.trie = buildTrie(encoded, classes, classCount);
+    const { fail, order } = linkFailures(this.trie, classCount);
+    this.fail = fail;
+    const numbering = numberRows(collectOutputs(this.trie, fail, order), classCount);
+    this.rowOf = numbering.rowOf;
+    this.stateOfRow = numbering.stateOfRow;
+    this.firstPlainRow = numbering.firstPlainRow;
+    this.outputStart = numbering.outputStart;
+    this.outputs = numbering.outputs;
+    this.startRow = this.rowOf[0]!;
+    this.delta = new Int32Array((this.trie.stateCount + 1) * classCount);
+  }
+
+  /** Computes, stores and returns the transition from `row` on `cls` (cls > 0). */
+  fill(row: number, cls: number): number {
+    const state = this.stateOfRow[row / this.classCount]!;
+    const next = this.rowOf[step(this.trie.edges, this.fail, this.classCount, state, cls)]!;
+    this.delta[row + cls] = next;
+    return next;
+  }
+}
+
+/** The classic Aho–Corasick step on state numbers: follow failure links until an edge exists. */
+function step(
+  edges: Int32Array,
+  fail: Int32Array,
+  width: number,
+  state: number,
+  cls: number,
+): number {
+  for (let s = state; ; s = fail[s]!) {
+    const child = edges[s * width + cls]!;
+    if (child !== 0) return child;
+    if (s === 0) return 0;
+  }
+}
+
+export function buildLiteralAutomaton(literals: readonly string[]): LiteralAutomaton {
+  return new LiteralAutomaton(literals);
 }
 
 export function isScannerByte(byte: number): boolean {
   return (byte < 0x20 && byte !== 0x09) || byte === 0x7f;
-}
-
-export function buildLiteralAutomaton(literals: readonly string[]): LiteralAutomaton {
-  const encoded = literals.map(encodeLiteral);
-  const { classes, classCount } = assignClasses(encoded);
-  const trie = buildTrie(encoded, classes, classCount);
-  const dfa = linkFailures(trie, classCount);
-  return renumberAcceptingLast(dfa, classCount, classes, encoded);
 }
 
 function encodeLiteral(literal: string): Uint8Array {
@@ -68,106 +111,111 @@ function assignClasses(encoded: readonly Uint8Array[]): {
 }
 
 interface Trie {
-  /** goto[state * classCount + class], -1 = no edge */
+  /** edges[state * classCount + class] = child state, 0 = none (the root is nobody's child) */
   edges: Int32Array;
   stateCount: number;
-  /** literal ids that end exactly at each state */
-  own: number[][];
+  /** children of each state as a linked list, for the breadth-first walk */
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  edgeClass: Int32Array;
+  /** literal ids that end exactly at a state, for the states where any does */
+  own: Map<number, number[]>;
 }
 
 function buildTrie(encoded: readonly Uint8Array[], classes: Uint8Array, width: number): Trie {
   const maxStates = encoded.reduce((sum, bytes) => sum + bytes.length, 1);
-  const edges = new Int32Array(maxStates * width).fill(-1);
-  const own: number[][] = [[]];
+  // zero-filled typed arrays cost nothing until touched; 0 means "none" in all three lists
+  const edges = new Int32Array(maxStates * width);
+  const firstChild = new Int32Array(maxStates);
+  const nextSibling = new Int32Array(maxStates);
+  const edgeClass = new Int32Array(maxStates);
+  const own = new Map<number, number[]>();
   let stateCount = 1;
   encoded.forEach((bytes, literalId) => {
     let state = 0;
     for (const byte of bytes) {
-      const slot = state * width + classes[byte]!;
-      if (edges[slot] === -1) {
-        edges[slot] = stateCount++;
-        own.push([]);
+      const cls = classes[byte]!;
+      let child = edges[state * width + cls]!;
+      if (child === 0) {
+        child = stateCount++;
+        edges[state * width + cls] = child;
+        edgeClass[child] = cls;
+        nextSibling[child] = firstChild[state]!;
+        firstChild[state] = child;
       }
-      state = edges[slot]!;
+      state = child;
     }
-    own[state]!.push(literalId);
+    own.set(state, [...(own.get(state) ?? []), literalId]);
   });
-  return { edges, stateCount, own };
+  return { edges, stateCount, firstChild, nextSibling, edgeClass, own };
 }
 
-interface Dfa {
-  /** next[state * width + class] = state number (not yet row offsets) */
-  next: Int32Array;
-  stateCount: number;
-  /** every literal id that ends at each state, through failure links */
-  outputs: number[][];
-}
-
-function linkFailures(trie: Trie, width: number): Dfa {
-  const { edges, stateCount, own } = trie;
-  const next = new Int32Array(stateCount * width);
-  const fail = new Int32Array(stateCount);
-  const outputs: number[][] = own.slice(0, stateCount).map((ids) => [...ids]);
-  const queue: number[] = [];
-  for (let cls = 1; cls < width; cls++) {
-    const child = edges[cls]!;
-    next[cls] = child === -1 ? 0 : child;
-    if (child !== -1) queue.push(child);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
-    const failRow = fail[state]! * width;
-    for (let cls = 1; cls < width; cls++) {
-      const child = edges[state * width + cls]!;
-      if (child === -1) {
-        next[state * width + cls] = next[failRow + cls]!;
-        continue;
-      }
-      next[state * width + cls] = child;
-      fail[child] = next[failRow + cls]!;
-      outputs[child]!.push(...outputs[fail[child]!]!);
-      queue.push(child);
+/** Failure links in breadth-first order: a child fails to where its parent's failure steps to. */
+function linkFailures(trie: Trie, width: number): { fail: Int32Array; order: Int32Array } {
+  const fail = new Int32Array(trie.stateCount);
+  const order = new Int32Array(trie.stateCount);
+  let tail = 1; // order[0] is the root
+  for (let head = 0; head < tail; head++) {
+    const state = order[head]!;
+    for (let child = trie.firstChild[state]!; child !== 0; child = trie.nextSibling[child]!) {
+      fail[child] =
+        state === 0 ? 0 : step(trie.edges, fail, width, fail[state]!, trie.edgeClass[child]!);
+      order[tail++] = child;
     }
   }
-  return { next, stateCount, outputs };
+  return { fail, order };
 }
 
-function renumberAcceptingLast(
-  dfa: Dfa,
+/**
+ * Every literal id that ends at each state: its own and, through its failure link, those of a
+ * shallower state (already done in breadth-first order). Empty = not accepting.
+ */
+function collectOutputs(trie: Trie, fail: Int32Array, order: Int32Array): number[][] {
+  const none: number[] = [];
+  const outputs: number[][] = new Array<number[]>(trie.stateCount).fill(none);
+  for (const state of order) {
+    const inherited = state === 0 ? none : outputs[fail[state]!]!;
+    const own = trie.own.get(state) ?? none;
+    if (own.length > 0 || inherited.length > 0) outputs[state] = [...own, ...inherited];
+  }
+  return outputs;
+}
+
+function numberRows(
+  outputs: readonly number[][],
   width: number,
-  classes: Uint8Array,
-  encoded: readonly Uint8Array[],
-): LiteralAutomaton {
-  const order: number[] = [];
-  for (let s = 0; s < dfa.stateCount; s++) if (dfa.outputs[s]!.length === 0) order.push(s);
-  const firstAccepting = order.length;
-  for (let s = 0; s < dfa.stateCount; s++) if (dfa.outputs[s]!.length > 0) order.push(s);
-  const renamed = new Int32Array(dfa.stateCount);
-  order.forEach((oldState, newState) => (renamed[oldState] = newState));
-
-  const delta = new Int32Array(dfa.stateCount * width);
-  order.forEach((oldState, newState) => {
-    for (let cls = 1; cls < width; cls++) {
-      delta[newState * width + cls] = renamed[dfa.next[oldState * width + cls]!]! * width;
-    }
-  });
-
-  const accepting = order.slice(firstAccepting);
-  const outputStart = new Int32Array(accepting.length + 1);
+): {
+  rowOf: Int32Array;
+  stateOfRow: Int32Array;
+  firstPlainRow: number;
+  outputStart: Int32Array;
+  outputs: Int32Array;
+} {
+  const stateCount = outputs.length;
+  const rowOf = new Int32Array(stateCount);
+  const stateOfRow = new Int32Array(stateCount + 1);
+  const outputStart: number[] = [];
   const flat: number[] = [];
-  accepting.forEach((oldState, k) => {
-    outputStart[k] = flat.length;
-    flat.push(...new Set(dfa.outputs[oldState]));
-  });
-  outputStart[accepting.length] = flat.length;
-
+  let index = 1; // row index 0 is the sentinel
+  for (let state = 0; state < stateCount; state++) {
+    if (outputs[state]!.length === 0) continue;
+    rowOf[state] = index * width;
+    stateOfRow[index++] = state;
+    outputStart.push(flat.length);
+    flat.push(...outputs[state]!);
+  }
+  outputStart.push(flat.length);
+  const firstPlainRow = index * width;
+  for (let state = 0; state < stateCount; state++) {
+    if (outputs[state]!.length > 0) continue;
+    rowOf[state] = index * width;
+    stateOfRow[index++] = state;
+  }
   return {
-    classes,
-    classCount: width,
-    delta,
-    firstAcceptingRow: firstAccepting * width,
-    outputStart,
+    rowOf,
+    stateOfRow,
+    firstPlainRow,
+    outputStart: Int32Array.from(outputStart),
     outputs: Int32Array.from(flat),
-    literalLengths: Int32Array.from(encoded, (bytes) => bytes.length),
   };
 }

@@ -5,7 +5,7 @@ import { stripEscapes } from './strip-escapes.js';
 
 /** `Sep 27 14:44:14 host dockerd-rootless.sh[3117]: ` (syslog and `journalctl -o short[-precise]`) */
 const SYSLOG_PREFIX =
-  /^[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ [^\s:[\]]+(?:\[\d+\])?: ?/;
+  /^[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:[.,]\d+)? \S+ [^\s:[\]]+(?:\[\d+\])?: ?/;
 
 /** `2024-09-27T14:44:14+0200 ` or `2024-09-27 14:44:14.123Z ` (journalctl -o short-iso, CI logs) */
 const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? /;
@@ -24,6 +24,16 @@ const DOCKER_CLI_PREFIX = /^(?:docker: )?(?:Error response from daemon: )?/;
 
 /** logrus / containerd key="value" fields whose values are the message text */
 const QUOTED_FIELD = /\b(msg|error|err)="/g;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * A journald / syslog / ISO-timestamped record starts here: such a line is the first line of a log
+ * record, never the continuation of a terminal-wrapped one.
+ */
+export function hasLogPrefix(raw: string): boolean {
+  return SYSLOG_PREFIX.test(raw) || ISO_TIMESTAMP.test(raw);
+}
 
 export function normalizeLine(raw: string): string {
   let text = stripEscapes(raw).trim();
@@ -67,23 +77,21 @@ function unquoteFields(text: string): string {
 
 function readQuoted(text: string, start: number): { value: string; end: number } {
   let value = '';
-  let i = start;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '"') return { value, end: i + 1 };
-    if (ch === '\\' && i + 1 < text.length) {
-      const next = text[i + 1];
-      value +=
-        next === '"' || next === '\\'
-          ? next
-          : next === 'n' || next === 't' || next === 'r'
-            ? ' '
-            : ch + next;
-      i += 2;
-      continue;
+  let from = start;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) return { value: value + text.slice(from, i), end: i + 1 };
+    if (code === BACKSLASH && i + 1 < text.length) {
+      value += text.slice(from, i) + unescapeCharacter(text[i + 1]!);
+      i++;
+      from = i + 1;
     }
-    value += ch;
-    i++;
   }
-  return { value, end: i };
+  return { value: value + text.slice(from), end: text.length };
+}
+
+function unescapeCharacter(next: string): string {
+  if (next === '"' || next === '\\') return next;
+  if (next === 'n' || next === 't' || next === 'r') return ' ';
+  return `\\${next}`;
 }

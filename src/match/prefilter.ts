@@ -4,6 +4,13 @@
 // which an entry's signatures must be tried.
 import { buildLiteralAutomaton, type LiteralAutomaton } from './literal-automaton.js';
 
+/**
+ * A literal longer than this is scanned for by its most varied window of this many characters:
+ * any part of a required substring is required too, and a 24-character window is as selective in
+ * practice while halving the automaton the KB's long literals would build at every start.
+ */
+export const MAX_SCANNED_LITERAL = 24;
+
 export interface Prefilter {
   automaton: LiteralAutomaton;
   /** signature ids whose literal is literal l: signatureIds[signatureStart[l] .. signatureStart[l + 1]) */
@@ -26,7 +33,7 @@ export function buildPrefilter(
   const signaturesOf: number[][] = [];
   const triggers = new Set<number>();
   const idOf = (literal: string): number => {
-    const key = foldAscii(literal);
+    const key = foldAscii(mostVariedWindow(literal, MAX_SCANNED_LITERAL));
     let id = literalIds.get(key);
     if (id === undefined) {
       id = literalIds.size;
@@ -55,6 +62,30 @@ export function buildPrefilter(
     isTrigger: Uint8Array.from(signaturesOf, (_, literalId) => (triggers.has(literalId) ? 1 : 0)),
     signatureCount: signatureLiterals.length,
   };
+}
+
+/** The window with the most distinct characters (the first of equals), by a sliding count. */
+export function mostVariedWindow(literal: string, width: number): string {
+  if (literal.length <= width) return literal;
+  const folded = literal.toLowerCase();
+  const counts = new Map<string, number>();
+  const add = (ch: string, delta: number): void => {
+    const count = (counts.get(ch) ?? 0) + delta;
+    if (count === 0) counts.delete(ch);
+    else counts.set(ch, count);
+  };
+  for (let i = 0; i < width; i++) add(folded[i]!, 1);
+  let best = 0;
+  let bestDistinct = counts.size;
+  for (let start = 1; start + width <= folded.length; start++) {
+    add(folded[start - 1]!, -1);
+    add(folded[start + width - 1]!, 1);
+    if (counts.size > bestDistinct) {
+      best = start;
+      bestDistinct = counts.size;
+    }
+  }
+  return literal.slice(best, best + width);
 }
 
 function foldAscii(text: string): string {

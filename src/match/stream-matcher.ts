@@ -6,7 +6,13 @@ import { looksLikeError, ERROR_TRIGGER_LITERALS } from './looks-like-error.js';
 import { compileSignatures, matchSignature, type SignatureTable } from './match-line.js';
 import { normalizeLine } from './normalize-line.js';
 import { buildPrefilter } from './prefilter.js';
-import { countWrappedBefore, joinPhysicalLines, JOIN_SEPARATORS } from './unwrap-lines.js';
+import {
+  countJoinableBefore,
+  countWrappedBefore,
+  joinPhysicalLines,
+  JOIN_SEPARATORS,
+  MIN_WRAP_WIDTH,
+} from './unwrap-lines.js';
 import type { CompiledEntry } from '../kb/types.js';
 
 export interface MatchedLine {
@@ -44,6 +50,8 @@ interface WrapWatch {
 }
 
 export class StreamMatcher {
+  /** false once the caller wants no more suggestions: error-looking lines then cost nothing */
+  reportUnmatchedErrors = true;
   private readonly scanner: LineScanner;
   private readonly table: SignatureTable;
   /** per entry: the last physical line it matched, so a rejoin does not count a line twice */
@@ -81,9 +89,13 @@ export class StreamMatcher {
   }
 
   private onLine(line: ScannedLine): void {
+    if (line.startsRecord) this.wrapWatch = undefined; // a new record: the wrapped one is over
+    const watched = this.watchedSignatures(line.lineNumber);
+    if (line.candidateCount === 0 && watched.length === 0) {
+      if (!line.hasErrorWord || !this.reportUnmatchedErrors) return;
+    }
     const text = normalizeLine(line.text());
     const own = Array.from(line.candidates.subarray(0, line.candidateCount)).sort((a, b) => a - b);
-    const watched = this.watchedSignatures(line.lineNumber);
     let matched = false;
     for (const signature of own) {
       const entry = this.table.entryIndex[signature]!;
@@ -96,17 +108,23 @@ export class StreamMatcher {
     }
     const unmatched = this.notMatchedOn(line.lineNumber, [...new Set([...own, ...watched])]);
     if (unmatched.length > 0 && this.tryRejoined(line, unmatched)) matched = true;
-    this.watchForWrap(line.lineNumber, this.notMatchedOn(line.lineNumber, own));
-    if (!matched && line.hasErrorWord && looksLikeError(text)) {
+    if (line.text().length >= MIN_WRAP_WIDTH) {
+      this.watchForWrap(line.lineNumber, this.notMatchedOn(line.lineNumber, own));
+    }
+    if (!matched && this.reportUnmatchedErrors && line.hasErrorWord && looksLikeError(text)) {
       this.heldErrors.push({ line: line.lineNumber, text });
     }
   }
 
-  /** Retry on the previous 1, 2, 3 physical lines + this one, joined with '' then ' '. */
+  /**
+   * Retry on the previous 1, 2, 3 physical lines + this one, joined with '' then ' ', as far as
+   * they can be one wrapped line (countJoinableBefore).
+   */
   private tryRejoined(line: ScannedLine, signatures: readonly number[]): boolean {
     const previous = (back: number): string | undefined => line.previousText(back);
+    const joinable = countJoinableBefore(previous, line.text(), HISTORY_LINES);
     let matched = false;
-    for (let back = 1; back <= HISTORY_LINES; back++) {
+    for (let back = 1; back <= joinable; back++) {
       for (const separator of JOIN_SEPARATORS) {
         const raw = joinPhysicalLines(previous, line.text(), back, separator);
         if (raw === undefined) return matched;

@@ -1,9 +1,10 @@
 // Rejoining a long error that a terminal cut into several physical lines (copied from an
 // 80-column terminal, or from a wide one as in the docs' own `read unix @->/run/systemd/private`
 // example, where three 227-character lines are followed by a short one).
+import { hasLogPrefix } from './normalize-line.js';
 
 /** Narrower "runs" of equal-length lines are too likely to be a coincidence. */
-const MIN_WRAP_WIDTH = 40;
+export const MIN_WRAP_WIDTH = 40;
 
 /**
  * One full line before is weak evidence on its own (most log lines are longer than the next one);
@@ -35,26 +36,47 @@ export function joinPhysicalLines(
 }
 
 /**
- * How many of the preceding lines (at most `limit`) look like the start of the same wrapped line:
- * they all have the same length, at least MIN_WRAP_WIDTH characters, and the current line is not
- * longer. A terminal wraps at a fixed column, so equal lengths are its fingerprint: two or more
- * such lines, or one at a usual terminal width.
+ * How many of the preceding lines (at most `limit`) may be the start of the same wrapped line as
+ * `current`: each is at least MIN_WRAP_WIDTH characters and all have the same length (a terminal
+ * wraps at a fixed column), and no line after the first starts with a log prefix (a journald or
+ * timestamped line begins a record of its own). These gates keep a log whose lines share a weak
+ * literal from being rejoined, and re-normalised, line after line.
+ */
+export function countJoinableBefore(
+  previous: (back: number) => string | undefined,
+  current: string,
+  limit: number,
+): number {
+  if (hasLogPrefix(current)) return 0;
+  let width = -1;
+  let count = 0;
+  while (count < limit) {
+    const text = previous(count + 1);
+    if (text === undefined) break;
+    const length = stripLineEnd(text).length;
+    if (length < MIN_WRAP_WIDTH || (width !== -1 && length !== width)) break;
+    width = length;
+    count++;
+    if (hasLogPrefix(text)) break;
+  }
+  return count;
+}
+
+/**
+ * For a line that matched on its own: how many preceding lines are, beyond doubt, the start of the
+ * same wrapped line. On top of countJoinableBefore, the current line is not longer than them, and
+ * the run has two lines or more, or one at a usual terminal width (a single longer line before a
+ * shorter one is what most logs look like).
  */
 export function countWrappedBefore(
   previous: (back: number) => string | undefined,
   current: string,
   limit: number,
 ): number {
-  const first = previous(1);
-  if (first === undefined) return 0;
-  const width = stripLineEnd(first).length;
-  if (width < MIN_WRAP_WIDTH || stripLineEnd(current).length > width) return 0;
-  let count = 1;
-  while (count < limit) {
-    const text = previous(count + 1);
-    if (text === undefined || stripLineEnd(text).length !== width) break;
-    count++;
-  }
+  const count = countJoinableBefore(previous, current, limit);
+  if (count === 0) return 0;
+  const width = stripLineEnd(previous(1)!).length;
+  if (stripLineEnd(current).length > width) return 0;
   return count > 1 || USUAL_TERMINAL_WIDTHS.has(width) ? count : 0;
 }
 

@@ -77,6 +77,17 @@ describe('LineScanner', () => {
     });
   });
 
+  test('steps over journald prefixes: a host or program name there is not a hit', () => {
+    const { seen } = scan(
+      [
+        'Sep 27 14:44:14 xdg_runtime_dir-errors dockerd-rootless.sh[3117]: starting\n' +
+          'Sep 27 14:44:15 xdg_runtime_dir-errors dockerd-rootless.sh[3117]: could not get XDG_RUNTIME_DIR\n',
+      ],
+      LITERALS,
+    );
+    expect(seen.map((s) => [s.line, s.candidates, s.errorWord])).toEqual([[2, [2], false]]);
+  });
+
   test('colour codes, CR and controls inside a literal do not hide it', () => {
     const { seen } = scan(['no space \u001b[1;31mleft\u001b[0m on\r de\u0007vice\n']);
     expect(seen[0]?.candidates).toEqual([0]);

@@ -4,15 +4,16 @@ import { buildLiteralAutomaton, type LiteralAutomaton } from '../../src/match/li
 
 /** Every literal id that ends somewhere in `text`, by running the table the way the scanner does. */
 function findLiterals(automaton: LiteralAutomaton, text: string): Set<number> {
-  const { classes, delta, firstAcceptingRow, classCount, outputStart, outputs } = automaton;
+  const { classes, delta, firstPlainRow, classCount, outputStart, outputs } = automaton;
   const found = new Set<number>();
-  let state = 0;
+  let row = automaton.startRow;
   for (const byte of new TextEncoder().encode(text)) {
     const cls = classes[byte]!;
     if (cls === 0) continue;
-    state = delta[state + cls]!;
-    if (state < firstAcceptingRow) continue;
-    const k = (state - firstAcceptingRow) / classCount;
+    const next = delta[row + cls]!;
+    row = next === 0 ? automaton.fill(row, cls) : next;
+    if (row >= firstPlainRow) continue;
+    const k = row / classCount - 1;
     for (let o = outputStart[k]!; o < outputStart[k + 1]!; o++) found.add(outputs[o]!);
   }
   return found;
