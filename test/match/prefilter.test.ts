@@ -24,7 +24,7 @@ describe('buildPrefilter', () => {
         'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/proc/sys/user/max_user_namespaces',
         24,
       ),
-    ).toBe('/proc/sys/user/max_user_');
+    ).toBe('proc/sys/user/max_user_n');
     expect(mostVariedWindow('short', 24)).toBe('short');
     expect(mostVariedWindow('x'.repeat(30), MAX_SCANNED_LITERAL)).toBe('x'.repeat(24));
   });
