@@ -1,0 +1,175 @@
+// DESIGN.md section 5, enforced on the source: which modules may import what, and what pipe mode
+// may load at all. Static imports are followed from the entry points (dynamic `import()` is how
+// the CLI keeps the TUI and the KB compiler out of pipe mode, so it is allowed and not followed);
+// `import type` is erased by TypeScript and ignored.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SRC = path.join(ROOT, 'src');
+
+interface ModuleImports {
+  /** static, value imports: module specifiers as written */
+  static: string[];
+  /** import() calls with a literal specifier */
+  dynamic: string[];
+  /** the file mentions the `process` global (outside comments and strings) */
+  usesProcess: boolean;
+}
+
+const cache = new Map<string, ModuleImports>();
+
+function readImports(file: string): ModuleImports {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const found: ModuleImports = { static: [], dynamic: [], usesProcess: false };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
+      found.static.push((node.moduleSpecifier as ts.StringLiteral).text);
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      !node.isTypeOnly &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      found.static.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.dynamic.push(node.arguments[0].text);
+    } else if (ts.isIdentifier(node) && node.text === 'process' && !isPropertyName(node)) {
+      found.usesProcess = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  cache.set(file, found);
+  return found;
+}
+
+/** `x.process` or `{ process: … }` name something else than the global */
+function isPropertyName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (
+    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+    (ts.isPropertyAssignment(parent) && parent.name === node)
+  );
+}
+
+/** `./x.js` → the .ts/.tsx file it names; undefined for packages and node builtins */
+function resolveLocal(from: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(from), specifier).replace(/\.js$/, '');
+  return ['.ts', '.tsx'].map((ext) => base + ext).find((candidate) => existsSync(candidate));
+}
+
+/** the package a bare specifier loads: `remark-parse`, `@scope/name`, `node:fs` */
+function packageOf(specifier: string): string {
+  if (specifier.startsWith('node:')) return specifier;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** every package reachable through static imports from `entry`, with the chain that reaches it */
+function staticallyReachable(entry: string): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const walk = (file: string, chain: string[]): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const here = [...chain, path.relative(ROOT, file)];
+    for (const specifier of readImports(file).static) {
+      const local = resolveLocal(file, specifier);
+      if (local) walk(local, here);
+      else if (!specifier.startsWith('.') && !packages.has(packageOf(specifier))) {
+        packages.set(packageOf(specifier), here);
+      }
+    }
+  };
+  walk(entry, []);
+  return packages;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((dirent) => {
+    const full = path.join(dir, dirent.name);
+    if (dirent.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(dirent.name) ? [full] : [];
+  });
+}
+
+const HEAVY = /^(ink|react|react-dom|unified|yaml|remark-.*|ink-.*)$/;
+const rel = (file: string): string => path.relative(SRC, file);
+const ALL = sourceFiles(SRC);
+
+describe('pipe mode loads nothing heavy', () => {
+  const entries = ['commands/pipe.ts', 'cli.ts'].map((file) => path.join(SRC, file));
+  for (const entry of entries) {
+    test.skipIf(!existsSync(entry))(
+      `${rel(entry)} reaches no ink, react, unified, remark or yaml statically`,
+      () => {
+        const heavy = [...staticallyReachable(entry)]
+          .filter(([name]) => HEAVY.test(name))
+          .map(([name, chain]) => `${name} via ${chain.join(' → ')}`);
+        expect(heavy).toEqual([]);
+      },
+    );
+  }
+
+  test('the scan sees real imports (it would find yaml from the KB parser)', () => {
+    const parser = path.join(SRC, 'kb/parse-entry.ts');
+    if (existsSync(parser)) expect([...staticallyReachable(parser).keys()]).toContain('yaml');
+  });
+});
+
+describe('DESIGN.md section 5 import rules', () => {
+  const PURE = /^(match|diagnose|search|report|probe|check)\//;
+  const NODE_HOST = 'probe/node-host.ts';
+
+  test('pure folders use no node:fs, node:child_process, process, ink or react', () => {
+    const offences = ALL.filter((file) => PURE.test(rel(file)) && rel(file) !== NODE_HOST).flatMap(
+      (file) => {
+        const { static: imports, dynamic, usesProcess } = readImports(file);
+        const bad = [...imports, ...dynamic].filter((specifier) =>
+          /^(node:)?(fs|fs\/promises|child_process|process)$|^(ink|react)$/.test(specifier),
+        );
+        return [...bad, ...(usesProcess ? ['the process global'] : [])].map(
+          (what) => `${rel(file)}: ${what}`,
+        );
+      },
+    );
+    expect(offences).toEqual([]);
+  });
+
+  test('ink and react only in src/ui and src/commands/tui.ts', () => {
+    const offences = ALL.filter(
+      (file) => !rel(file).startsWith('ui/') && rel(file) !== 'commands/tui.ts',
+    ).flatMap((file) =>
+      readImports(file)
+        .static.filter((specifier) => /^(ink|react)(\/|$)|^ink-/.test(specifier))
+        .map((specifier) => `${rel(file)}: ${specifier}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  test('unified, remark and yaml only in the KB parser and the docs importer', () => {
+    const allowed = new Set(['kb/parse-entry.ts', 'kb/import-docker-docs.ts']);
+    const offences = ALL.filter((file) => !allowed.has(rel(file))).flatMap((file) =>
+      readImports(file)
+        .static.filter((specifier) => /^(unified|yaml|remark-[\w-]+)(\/|$)/.test(specifier))
+        .map((specifier) => `${rel(file)}: ${specifier}`),
+    );
+    expect(offences).toEqual([]);
+  });
+});
