@@ -1,7 +1,9 @@
 // `rootless-doctor [FILE]`: reads FILE or stdin as it arrives and writes each diagnosis as soon as
 // its line is read. The only file of pipe mode that does I/O: opening the file, reading chunks,
 // writing to stdout and stderr, stopping on SIGINT/SIGTERM or when stdout is closed (`| head -1`).
-import { open } from 'node:fs/promises';
+import { constants, open as openDescriptor } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { CompiledEntry, RuleSet } from '../kb/types.js';
 import type { ProbeResult, SuggestionCandidate } from '../diagnose/types.js';
@@ -80,18 +82,34 @@ async function openInput(
   warn: (message: string) => void,
 ): Promise<Readable | undefined> {
   try {
-    const handle = await open(file, 'r');
-    const stats = await handle.stat();
+    const stats = await stat(file);
     if (stats.isDirectory()) {
-      await handle.close();
       warn(`cannot read ${file}: is a directory`);
       return undefined;
     }
+    if (stats.isFIFO()) return await openFifo(file);
+    const handle = await open(file, 'r');
     return handle.createReadStream({ highWaterMark: FILE_CHUNK_BYTES });
   } catch (error) {
     warn(`cannot read ${file}: ${describeError(error)}`);
     return undefined;
   }
+}
+
+/**
+ * A FIFO is read through a socket on its descriptor (epoll), not a file stream: a file stream's
+ * read waits in a libuv pool thread until the writer sends more, and nothing ends that wait, not
+ * destroy() on SIGINT/SIGTERM, not even process.exit(). Opened non-blocking so that waiting for a
+ * writer does not hold a pool thread either; a FIFO that never had a writer does not report end of
+ * input on Linux, so the socket waits for one.
+ */
+function openFifo(file: string): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    openDescriptor(file, constants.O_RDONLY | constants.O_NONBLOCK, (error, fd) => {
+      if (error) reject(error);
+      else resolve(new Socket({ fd, readable: true, writable: false }));
+    });
+  });
 }
 
 /**
