@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { fillFix } from '../../src/diagnose/fill-fix.js';
 import type { Fix } from '../../src/kb/types.js';
 import { builtRuleSet } from './built-kb.js';
+import { intendedArgv, PLACEHOLDER } from './intended-argv.js';
 import { parseShellWords, ShellSyntaxError, splitCommandLine } from './shell-words.js';
 
 const SEED = 20_261_123;
-const PLACEHOLDER = /\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/g;
 
 const HOSTILE_PARTS = [
   '$(touch /tmp/rootless-doctor-pwned)',
@@ -65,30 +65,6 @@ function captureValue(pattern: string): fc.Arbitrary<string> {
     )
     .map((parts) => parts.join(''));
   return fc.oneof(valid, hostile);
-}
-
-function fullyMatches(pattern: string, value: string): boolean {
-  return new RegExp(`^(?:${pattern})$`).test(value);
-}
-
-/**
- * The argv the author meant: the template's own words, with each placeholder replaced by its
- * value when the value passes the pattern, and kept as written otherwise.
- */
-function intendedArgv(
-  template: string,
-  captures: Record<string, string>,
-  patterns: Record<string, string>,
-): string[] {
-  return parseShellWords(template).map((word) =>
-    word.replace(PLACEHOLDER, (placeholder, name: string) => {
-      const value = captures[name];
-      const pattern = patterns[name];
-      return value !== undefined && pattern !== undefined && fullyMatches(pattern, value)
-        ? value
-        : placeholder;
-    }),
-  );
 }
 
 /** Fills each simple command of a template on its own and checks it parses to the intended argv. */
