@@ -84,11 +84,16 @@ export function isScannerByte(byte: number): boolean {
 }
 
 function encodeLiteral(literal: string): Uint8Array {
-  const bytes = new TextEncoder().encode(literal);
-  const kept = bytes.filter((byte) => !isScannerByte(byte)).map(foldCase);
-  if (kept.length === 0) throw new Error(`Cannot scan for the empty literal \`${literal}\``);
-  return kept;
+  const bytes = ENCODER.encode(literal);
+  let kept = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (!isScannerByte(bytes[i]!)) bytes[kept++] = foldCase(bytes[i]!);
+  }
+  if (kept === 0) throw new Error(`Cannot scan for the empty literal \`${literal}\``);
+  return bytes.subarray(0, kept);
 }
+
+const ENCODER = new TextEncoder();
 
 function foldCase(byte: number): number {
   return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
@@ -101,8 +106,8 @@ function assignClasses(encoded: readonly Uint8Array[]): {
   const classes = new Uint8Array(256).fill(1);
   let classCount = 2;
   for (const bytes of encoded) {
-    for (const byte of bytes) {
-      if (classes[byte] === 1) classes[byte] = classCount++;
+    for (let b = 0; b < bytes.length; b++) {
+      if (classes[bytes[b]!] === 1) classes[bytes[b]!] = classCount++;
     }
   }
   for (let byte = 0x41; byte <= 0x5a; byte++) classes[byte] = classes[byte + 0x20]!;
@@ -131,10 +136,13 @@ function buildTrie(encoded: readonly Uint8Array[], classes: Uint8Array, width: n
   const edgeClass = new Int32Array(maxStates);
   const own = new Map<number, number[]>();
   let stateCount = 1;
-  encoded.forEach((bytes, literalId) => {
+  // indexed loops throughout: this runs once at start-up, mostly before the JIT has warmed up,
+  // where iterators and callbacks cost several times more
+  for (let literalId = 0; literalId < encoded.length; literalId++) {
+    const bytes = encoded[literalId]!;
     let state = 0;
-    for (const byte of bytes) {
-      const cls = classes[byte]!;
+    for (let b = 0; b < bytes.length; b++) {
+      const cls = classes[bytes[b]!]!;
       let child = edges[state * width + cls]!;
       if (child === 0) {
         child = stateCount++;
@@ -146,7 +154,7 @@ function buildTrie(encoded: readonly Uint8Array[], classes: Uint8Array, width: n
       state = child;
     }
     own.set(state, [...(own.get(state) ?? []), literalId]);
-  });
+  }
   return { edges, stateCount, firstChild, nextSibling, edgeClass, own };
 }
 
@@ -173,7 +181,8 @@ function linkFailures(trie: Trie, width: number): { fail: Int32Array; order: Int
 function collectOutputs(trie: Trie, fail: Int32Array, order: Int32Array): number[][] {
   const none: number[] = [];
   const outputs: number[][] = new Array<number[]>(trie.stateCount).fill(none);
-  for (const state of order) {
+  for (let k = 0; k < order.length; k++) {
+    const state = order[k]!;
     const inherited = state === 0 ? none : outputs[fail[state]!]!;
     const own = trie.own.get(state) ?? none;
     if (own.length > 0 || inherited.length > 0) outputs[state] = [...own, ...inherited];

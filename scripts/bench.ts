@@ -1,0 +1,168 @@
+// `npm run bench`: pipe mode against `grep -E -f` over the same signatures (their `ere` form from
+// dist/kb.json) on a generated 1M-line rootless dockerd journal; start-up against `node -e 0`;
+// peak RSS on 2M lines and on one 50 MB line. Needs `npm run build` first.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { RuleSet } from '../src/kb/types.js';
+import { generateBenchLog } from './bench-log.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const ruleSet = JSON.parse(readFileSync(path.join(root, 'dist', 'kb.json'), 'utf8')) as RuleSet;
+const work = mkdtempSync(path.join(tmpdir(), 'rootless-doctor-bench-'));
+const env = { ...process.env, NO_COLOR: '1' };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** wall-clock milliseconds of a shell command, median of `runs` */
+function time(command: string, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = spawnSync('sh', ['-c', command], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    samples.push(performance.now() - started);
+    // grep exits 1 when nothing matched, pipe mode 1 when it found something: both are fine
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${command}: exit ${result.status}`);
+  }
+  return median(samples);
+}
+
+/** peak resident set size in MB, from GNU time */
+function peakRss(command: string): number | undefined {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', 'sh', '-c', command], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const kilobytes = Number(result.stderr.trim().split('\n').at(-1));
+  return Number.isFinite(kilobytes) && kilobytes > 0 ? kilobytes / 1024 : undefined;
+}
+
+/**
+ * Milliseconds from writing a line into an open pipe to reading its diagnoses, median over the
+ * lines that produce one (the first is left out: it also waits for start-up). `expected[i]` is
+ * how many diagnosis lines line i produces, from a run over the same lines as a file.
+ */
+async function latency(lines: readonly string[], expected: readonly number[]): Promise<number> {
+  const child = spawn('node', [cli, '--no-probe', '--json'], { env });
+  let received = 0;
+  let notify: (() => void) | undefined;
+  let buffered = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    buffered += chunk;
+    const parts = buffered.split('\n');
+    buffered = parts.pop()!;
+    received += parts.filter((line) => line.startsWith('{"type":"diagnosis"')).length;
+    notify?.();
+  });
+  const until = (count: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('latency: no diagnosis within 5 s')), 5000);
+      notify = () => {
+        if (received < count) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      notify();
+    });
+  const samples: number[] = [];
+  let total = 0;
+  for (const [index, line] of lines.entries()) {
+    const started = performance.now();
+    child.stdin.write(`${line}\n`);
+    if (expected[index] === 0) continue;
+    total += expected[index]!;
+    await until(total);
+    if (total > expected[index]!) samples.push(performance.now() - started);
+  }
+  child.stdin.end();
+  return median(samples);
+}
+
+/** how many diagnosis lines each of `lines` produces, read from the `line` of each diagnosis */
+function diagnosesPerLine(lines: readonly string[]): number[] {
+  const file = path.join(work, 'latency.log');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const run = spawnSync('node', [cli, '--no-probe', '--json', file], { env, encoding: 'utf8' });
+  const counts = lines.map(() => 0);
+  for (const record of run.stdout.trim().split('\n')) {
+    const parsed = JSON.parse(record) as { type: string; line?: number };
+    if (parsed.type === 'diagnosis') counts[parsed.line! - 1]!++;
+  }
+  return counts;
+}
+
+const quote = (file: string): string => `'${file.replaceAll("'", `'\\''`)}'`;
+const fixed = (value: number, digits = 0): string => value.toFixed(digits);
+
+try {
+  const log = path.join(work, 'rootless-dockerd.log');
+  const generated = generateBenchLog(ruleSet, 1_000_000);
+  writeFileSync(log, generated.text);
+  const patterns = path.join(work, 'patterns.ere');
+  writeFileSync(
+    patterns,
+    `${ruleSet.entries.flatMap((entry) => entry.signatures.map((s) => s.ere)).join('\n')}\n`,
+  );
+  const megabytes = statSync(log).size / 1024 / 1024;
+  console.log(
+    `log: ${generated.lines} lines, ${fixed(megabytes, 1)} MB, ${generated.errorLines} KB example lines; ` +
+      `${ruleSet.entries.length} entries`,
+  );
+
+  const ours = time(`node ${quote(cli)} --no-probe --json ${quote(log)} > /dev/null`, 5);
+  const grep = time(`grep -E -f ${quote(patterns)} ${quote(log)} > /dev/null`, 5);
+  console.log(
+    `pipe mode:   ${fixed(ours)} ms median of 5  (${fixed(megabytes / (ours / 1000))} MB/s)`,
+  );
+  console.log(
+    `grep -E -f:  ${fixed(grep)} ms median of 5  (${fixed(megabytes / (grep / 1000))} MB/s)`,
+  );
+  console.log(`ratio:       ${fixed(ours / grep, 2)}× grep  (target 2×, goal 1.5×)`);
+
+  const grepCount = spawnSync('grep', ['-c', '-E', '-f', patterns, log], { encoding: 'utf8' });
+  const json = spawnSync('node', [cli, '--no-probe', '--json', log], { env, encoding: 'utf8' });
+  const summary = JSON.parse(json.stdout.trim().split('\n').at(-1)!) as {
+    diagnoses: { count: number }[];
+  };
+  const matched = summary.diagnoses.reduce((sum, diagnosis) => sum + diagnosis.count, 0);
+  console.log(
+    `hits:        grep -c ${grepCount.stdout.trim()} lines; pipe mode ${matched} matches in ` +
+      `${summary.diagnoses.length} diagnoses (it also matches after normalisation and per entry)`,
+  );
+
+  const startup = time(`printf '' | node ${quote(cli)} --no-probe > /dev/null`, 10);
+  const bare = time(`node -e 0`, 10);
+  console.log(
+    `start-up:    ${fixed(startup)} ms vs node -e 0 ${fixed(bare)} ms: +${fixed(startup - bare)} ms (target +80 ms)`,
+  );
+
+  const examples = ruleSet.entries
+    .slice(0, 12)
+    .flatMap((entry) => entry.examples.match.slice(0, 1).map((example) => example.text));
+  const waited = await latency(examples, diagnosesPerLine(examples));
+  console.log(
+    `latency:     ${fixed(waited, 1)} ms median from a written line to its diagnosis (target 100 ms)`,
+  );
+
+  const twice = `cat ${quote(log)} ${quote(log)} | node ${quote(cli)} --no-probe --json > /dev/null`;
+  const longLine = `head -c 52428800 /dev/zero | tr '\\0' a | node ${quote(cli)} --no-probe --json > /dev/null 2>&1`;
+  const rss2m = peakRss(twice);
+  const rssLong = peakRss(longLine);
+  console.log(
+    rss2m === undefined
+      ? 'memory:      /usr/bin/time not available'
+      : `memory:      peak RSS ${fixed(rss2m)} MB on 2M lines, ${fixed(rssLong ?? NaN)} MB on one 50 MB line (target 150 MB)`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
