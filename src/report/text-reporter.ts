@@ -87,8 +87,12 @@ function formatSuggestion(suggestion: Suggestion, paint: Palette): string {
 }
 
 function formatSummary({ summary, ranked }: RunReport, paint: Palette): string {
+  const ruledOut = summary.diagnoses.filter((d) => d.verdict === 'ruled-out').length;
   const found = [
-    summary.diagnoses.length > 0 ? plural(summary.diagnoses.length, 'diagnosis', 'diagnoses') : '',
+    summary.diagnoses.length > 0
+      ? plural(summary.diagnoses.length, 'diagnosis', 'diagnoses') +
+        (ruledOut > 0 ? ` (${ruledOut} ruled out on this host)` : '')
+      : '',
     summary.suggestions > 0 ? plural(summary.suggestions, 'suggestion', 'suggestions') : '',
   ].filter(Boolean);
   const head =

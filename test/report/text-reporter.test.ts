@@ -73,7 +73,7 @@ describe('text reporter', () => {
     };
     expect(plain.summary({ summary, ranked: [DIAGNOSIS, RULED_OUT] })).toBe(
       [
-        '1000 lines read: 2 diagnoses, 1 suggestion.',
+        '1000 lines read: 2 diagnoses (1 ruled out on this host), 1 suggestion.',
         '  1. The user namespace limit is zero or too low [max-user-namespaces-too-low] line 12, ×3, confirmed on this host',
         '  2. Unprivileged user namespaces are switched off [userns-clone-disabled] line 3, ×1, ruled out on this host',
         '',
