@@ -3,9 +3,9 @@
 // caller asked to watch) to the sink, decoded lazily. A line without a hit costs one table load
 // per byte and a few stores at its newline: no decoding, no string, no allocation.
 //
-// It is one class of about 200 lines because the loop, the escape-sequence skipping, the partial
-// line carried across chunks and the history of the last physical lines share their state; split
-// apart, each would need the others' internals.
+// The loop, the line carried across chunks and the line being delivered share their state, so
+// they are one class; the escape sequences (escape-skipper.ts), journald prefixes (line-prefix.ts)
+// and the previous lines (line-history.ts) are kept apart.
 //
 // Rules that keep it in step with normalize-line.ts:
 // - CR, the C0 controls but tab, and DEL are skipped; ESC sequences are skipped by the same rules
@@ -16,9 +16,10 @@
 //   dropped by normalisation anyway, and a program or host name in it must not flag every line.
 // - A line longer than MAX_LINE_BYTES keeps its first MAX_LINE_BYTES for matching; the rest is
 //   scanned but never stored, and the sink is told the line was cut.
+import { EscapeSkipper } from './escape-skipper.js';
+import { LineHistory } from './line-history.js';
 import { measureLinePrefix } from './line-prefix.js';
 import type { Prefilter } from './prefilter.js';
-import { inRange, isStringIntroducer } from './strip-escapes.js';
 
 export const MAX_LINE_BYTES = 64 * 1024;
 /** how many preceding physical lines are kept for rejoining terminal-wrapped lines */
@@ -26,9 +27,6 @@ export const HISTORY_LINES = 3;
 
 const NEWLINE = 0x0a;
 const ESC = 0x1b;
-const BEL = 0x07;
-
-type EscapeState = 'none' | 'after-esc' | 'csi' | 'intermediate' | 'string';
 
 export interface ScannedLine {
   /** 1-based */
@@ -64,7 +62,7 @@ export class LineScanner implements ScannedLine {
   private readonly decoder = new TextDecoder();
   private readonly candidateStamp: Float64Array;
   private state: number;
-  private escape: EscapeState = 'none';
+  private readonly escape = new EscapeSkipper();
   private linesEnded = 0;
   private watchThrough = 0;
   // the line in progress: bytes from `lineStart` of the current chunk, after `carried` bytes that
@@ -73,16 +71,12 @@ export class LineScanner implements ScannedLine {
   private lineStart = 0;
   private carried = 0;
   private readonly pending = new Uint8Array(MAX_LINE_BYTES);
-  // the current line once ended, and a ring of the previous ones: (buffer, start, end) triples
+  // the line being delivered: (buffer, start, end), decoded on demand
   private currentBytes: Uint8Array = this.chunk;
   private currentStart = 0;
   private currentEnd = 0;
   private currentText: string | undefined;
-  private readonly historyBytes: Uint8Array[] = [];
-  private readonly historyStart = new Int32Array(HISTORY_LINES);
-  private readonly historyEnd = new Int32Array(HISTORY_LINES);
-  private readonly historyText: (string | undefined)[] = [];
-  private historyNext = 0;
+  private readonly history = new LineHistory(HISTORY_LINES, this.decoder);
 
   constructor(
     private readonly prefilter: Prefilter,
@@ -111,7 +105,7 @@ export class LineScanner implements ScannedLine {
     const n = chunk.length;
     let state = this.state;
     let i = 0;
-    if (this.escape !== 'none') i = this.skipEscape(chunk, 0);
+    if (this.escape.inSequence) i = this.escape.skip(chunk, 0);
     else if (this.carried === 0) i = this.skipLinePrefix(chunk, 0);
     for (; i < n; i++) {
       const cls = classes[chunk[i]!]!;
@@ -132,8 +126,7 @@ export class LineScanner implements ScannedLine {
         this.endLine(i);
         i = this.skipLinePrefix(chunk, i + 1) - 1;
       } else if (byte === ESC) {
-        this.escape = 'after-esc';
-        i = this.skipEscape(chunk, i + 1) - 1;
+        i = this.escape.begin(chunk, i + 1) - 1;
       }
     }
     this.state = state;
@@ -143,7 +136,7 @@ export class LineScanner implements ScannedLine {
   /** End of input: a last line without a newline still counts. */
   end(): void {
     if (this.carried > 0) this.push(Uint8Array.of(NEWLINE));
-    this.escape = 'none';
+    this.escape.reset();
   }
 
   text(): string {
@@ -154,14 +147,7 @@ export class LineScanner implements ScannedLine {
   }
 
   previousText(back: number): string | undefined {
-    if (back < 1 || back > HISTORY_LINES || back >= this.lineNumber) return undefined;
-    const slot = (this.historyNext - back + HISTORY_LINES) % HISTORY_LINES;
-    const bytes = this.historyBytes[slot];
-    if (!bytes) return undefined;
-    this.historyText[slot] ??= this.decoder.decode(
-      bytes.subarray(this.historyStart[slot], this.historyEnd[slot]),
-    );
-    return this.historyText[slot];
+    return this.history.text(back);
   }
 
   /** At a line start: returns where scanning goes on, after a journald / syslog prefix if any. */
@@ -204,12 +190,7 @@ export class LineScanner implements ScannedLine {
     if (this.candidateCount > 0 || this.hasErrorWord || this.watchThrough >= lineNumber) {
       this.sink.onLine(this);
     }
-    const slot = this.historyNext;
-    this.historyBytes[slot] = this.currentBytes;
-    this.historyStart[slot] = this.currentStart;
-    this.historyEnd[slot] = this.currentEnd;
-    this.historyText[slot] = this.currentText;
-    this.historyNext = (slot + 1) % HISTORY_LINES;
+    this.history.remember(this.currentBytes, this.currentStart, this.currentEnd, this.currentText);
 
     this.linesEnded = lineNumber;
     this.lineNumber = lineNumber + 1;
@@ -238,54 +219,5 @@ export class LineScanner implements ScannedLine {
       this.pending.set(this.chunk.subarray(this.lineStart, this.lineStart + kept), this.carried);
     }
     this.carried += tail;
-  }
-
-  /**
-   * Consumes the escape sequence in progress from `from` on; returns the index of the first byte
-   * that is not part of it (n when the chunk ends inside it, the state then waits for the next).
-   */
-  private skipEscape(chunk: Uint8Array, from: number): number {
-    for (let i = from; i < chunk.length; i++) {
-      const byte = chunk[i]!;
-      if (byte === NEWLINE) {
-        this.escape = 'none';
-        return i;
-      }
-      const next = nextEscapeState(this.escape, byte);
-      if (next === 'end-before') {
-        this.escape = 'none';
-        return i;
-      }
-      if (next === 'end-after') {
-        this.escape = 'none';
-        return i + 1;
-      }
-      this.escape = next;
-    }
-    return chunk.length;
-  }
-}
-
-function nextEscapeState(
-  state: EscapeState,
-  byte: number,
-): EscapeState | 'end-before' | 'end-after' {
-  switch (state) {
-    case 'after-esc':
-      if (byte === 0x5b) return 'csi';
-      if (isStringIntroducer(byte)) return 'string';
-      if (inRange(byte, 0x20, 0x2f)) return 'intermediate';
-      return inRange(byte, 0x30, 0x7e) ? 'end-after' : 'end-before';
-    case 'csi':
-      if (inRange(byte, 0x20, 0x3f)) return 'csi';
-      return inRange(byte, 0x40, 0x7e) ? 'end-after' : 'end-before';
-    case 'intermediate':
-      if (inRange(byte, 0x20, 0x2f)) return 'intermediate';
-      return inRange(byte, 0x30, 0x7e) ? 'end-after' : 'end-before';
-    case 'string':
-      if (byte === BEL) return 'end-after';
-      return byte === ESC ? 'after-esc' : 'string';
-    case 'none':
-      return 'end-before';
   }
 }

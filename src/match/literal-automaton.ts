@@ -2,15 +2,13 @@
 // prefilter finds every signature literal in a chunk with one pass and one table load per byte,
 // and start-up pays only for the trie, not for a full transition table.
 //
-// - ASCII letters are case-folded: `A` and `a` share an input class. Bytes that appear in no
-//   literal share one class, so a row is as wide as the number of distinct literal bytes.
-// - Class 0 is reserved for the bytes the scanner handles itself (newline, CR, ESC and the other C0
-//   controls except tab, DEL); literals lose such bytes, as the normalised text does.
+// - The input classes (case-folded, class 0 for the scanner's bytes) come from literal-trie.ts.
 // - A state is stored as its row offset (state number × classCount). Row 0 is a sentinel: a 0 in
 //   the table means "not computed yet" (the table starts zeroed, which costs nothing) and is what
 //   class 0 always yields. Accepting rows come next, then the others, so the hot loop is
 //   `next = delta[row + class]; if (next >= firstPlainRow) row = next` and everything else (a
 //   literal ended, a scanner byte, a transition to compute once) takes the rare branch.
+import { buildTrie, type Trie } from './literal-trie.js';
 
 export class LiteralAutomaton {
   /** input class of each byte value; 0 = handled by the scanner */
@@ -34,12 +32,11 @@ export class LiteralAutomaton {
   private readonly stateOfRow: Int32Array;
 
   constructor(literals: readonly string[]) {
-    const encoded = literals.map(encodeLiteral);
-    const { classes, classCount } = assignClasses(encoded);
+    this.trie = buildTrie(literals);
+    const { classes, classCount } = this.trie;
     this.classes = classes;
     this.classCount = classCount;
-    this.trie = buildTrie(encoded, classes, classCount);
-    const { fail, order } = linkFailures(this.trie, classCount);
+    const { fail, order } = linkFailures(this.trie);
     this.fail = fail;
     const numbering = numberRows(collectOutputs(this.trie, fail, order), classCount);
     this.rowOf = numbering.rowOf;
@@ -79,87 +76,9 @@ export function buildLiteralAutomaton(literals: readonly string[]): LiteralAutom
   return new LiteralAutomaton(literals);
 }
 
-export function isScannerByte(byte: number): boolean {
-  return (byte < 0x20 && byte !== 0x09) || byte === 0x7f;
-}
-
-function encodeLiteral(literal: string): Uint8Array {
-  const bytes = ENCODER.encode(literal);
-  let kept = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (!isScannerByte(bytes[i]!)) bytes[kept++] = foldCase(bytes[i]!);
-  }
-  if (kept === 0) throw new Error(`Cannot scan for the empty literal \`${literal}\``);
-  return bytes.subarray(0, kept);
-}
-
-const ENCODER = new TextEncoder();
-
-function foldCase(byte: number): number {
-  return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
-}
-
-function assignClasses(encoded: readonly Uint8Array[]): {
-  classes: Uint8Array;
-  classCount: number;
-} {
-  const classes = new Uint8Array(256).fill(1);
-  let classCount = 2;
-  for (const bytes of encoded) {
-    for (let b = 0; b < bytes.length; b++) {
-      if (classes[bytes[b]!] === 1) classes[bytes[b]!] = classCount++;
-    }
-  }
-  for (let byte = 0x41; byte <= 0x5a; byte++) classes[byte] = classes[byte + 0x20]!;
-  for (let byte = 0; byte < 256; byte++) if (isScannerByte(byte)) classes[byte] = 0;
-  return { classes, classCount };
-}
-
-interface Trie {
-  /** edges[state * classCount + class] = child state, 0 = none (the root is nobody's child) */
-  edges: Int32Array;
-  stateCount: number;
-  /** children of each state as a linked list, for the breadth-first walk */
-  firstChild: Int32Array;
-  nextSibling: Int32Array;
-  edgeClass: Int32Array;
-  /** literal ids that end exactly at a state, for the states where any does */
-  own: Map<number, number[]>;
-}
-
-function buildTrie(encoded: readonly Uint8Array[], classes: Uint8Array, width: number): Trie {
-  const maxStates = encoded.reduce((sum, bytes) => sum + bytes.length, 1);
-  // zero-filled typed arrays cost nothing until touched; 0 means "none" in all three lists
-  const edges = new Int32Array(maxStates * width);
-  const firstChild = new Int32Array(maxStates);
-  const nextSibling = new Int32Array(maxStates);
-  const edgeClass = new Int32Array(maxStates);
-  const own = new Map<number, number[]>();
-  let stateCount = 1;
-  // indexed loops throughout: this runs once at start-up, mostly before the JIT has warmed up,
-  // where iterators and callbacks cost several times more
-  for (let literalId = 0; literalId < encoded.length; literalId++) {
-    const bytes = encoded[literalId]!;
-    let state = 0;
-    for (let b = 0; b < bytes.length; b++) {
-      const cls = classes[bytes[b]!]!;
-      let child = edges[state * width + cls]!;
-      if (child === 0) {
-        child = stateCount++;
-        edges[state * width + cls] = child;
-        edgeClass[child] = cls;
-        nextSibling[child] = firstChild[state]!;
-        firstChild[state] = child;
-      }
-      state = child;
-    }
-    own.set(state, [...(own.get(state) ?? []), literalId]);
-  }
-  return { edges, stateCount, firstChild, nextSibling, edgeClass, own };
-}
-
 /** Failure links in breadth-first order: a child fails to where its parent's failure steps to. */
-function linkFailures(trie: Trie, width: number): { fail: Int32Array; order: Int32Array } {
+function linkFailures(trie: Trie): { fail: Int32Array; order: Int32Array } {
+  const width = trie.classCount;
   const fail = new Int32Array(trie.stateCount);
   const order = new Int32Array(trie.stateCount);
   let tail = 1; // order[0] is the root
