@@ -78,7 +78,8 @@ export class DiagnoseStream {
 
   private onMatch(match: MatchedLine): void {
     const entry = this.entries[match.entryIndex]!;
-    if (this.options.ignore.has(entry.id)) return;
+    // a benign line is recognised (so it is not suggested) and needs no diagnosis
+    if (this.options.ignore.has(entry.id) || entry.role === 'benign') return;
     const finding = this.groups.add({ entryId: entry.id, ...match });
     if (!finding) return;
     const probed = this.probeOnce(entry);

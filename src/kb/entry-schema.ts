@@ -52,7 +52,7 @@ const entryFields: Fields = {
   title: { shape: text, required: true },
   summary: { shape: text, required: true },
   severity: { shape: { type: 'enum', values: ['error', 'warning', 'info'] }, required: true },
-  role: { shape: { type: 'enum', values: ['cause', 'consequence'] } },
+  role: { shape: { type: 'enum', values: ['cause', 'consequence', 'benign'] } },
   tags: { shape: { type: 'array', items: kebab }, required: true },
   keywords: { shape: texts, required: true },
   'shares-with': { shape: { type: 'array', items: kebab } },

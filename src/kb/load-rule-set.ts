@@ -45,7 +45,7 @@ const TEXT_FIELDS = ['id', 'title', 'summary', 'cause', 'fix'];
 const LIST_FIELDS = ['tags', 'keywords', 'signatures', 'sharesWith', 'probes', 'fixes', 'links'];
 const ONE_OF: Record<string, readonly string[]> = {
   severity: ['error', 'warning', 'info'],
-  role: ['cause', 'consequence'],
+  role: ['cause', 'consequence', 'benign'],
 };
 
 /**

@@ -7,9 +7,11 @@ export type Severity = 'error' | 'warning' | 'info';
 /**
  * `cause`: the entry names a root cause. `consequence`: the line is printed *because* something
  * else failed first (e.g. the setup tool's "RootlessKit failed" summary); such entries rank below
- * every cause found in the same input, so the real cause is the first answer.
+ * every cause found in the same input, so the real cause is the first answer. `benign`: a warning
+ * every healthy rootless daemon prints; pipe mode recognises it (so it is no suggestion) and
+ * reports nothing, while search, show and the TUI explain it.
  */
-export type Role = 'cause' | 'consequence';
+export type Role = 'cause' | 'consequence' | 'benign';
 
 export type ProbeKind = 'sysctl' | 'file' | 'subid' | 'binary' | 'env' | 'command' | 'service';
 

@@ -19,6 +19,14 @@ export const ERROR_TRIGGER_LITERALS: readonly string[] = [
 const ERROR_LOOKING =
   /\b(?:errors?|failed|failure|fatal|denied|cannot|can't|not permitted|panic|unable to|refused)\b|\b(?:ERRO|FATA|PANI)\[|\blevel=(?:error|fatal|panic)\b/i;
 
+/**
+ * Lines a program itself marked as routine: logrus/containerd info, debug and trace records
+ * (containerd logs `skip loading plugin ... error="..."` at info level on every start), and the
+ * docker CLI's note before an ordinary pull.
+ */
+const ROUTINE =
+  /\blevel=(?:info|debug|trace)\b|\b(?:INFO|DEBU|TRAC)\[\d|^Unable to find image '[^']+' locally$/;
+
 export function looksLikeError(text: string): boolean {
-  return ERROR_LOOKING.test(text);
+  return ERROR_LOOKING.test(text) && !ROUTINE.test(text);
 }

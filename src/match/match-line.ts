@@ -12,6 +12,11 @@ export interface SignatureTable {
   signatureIndex: Int32Array;
   regexes: readonly RegExp[];
   literals: readonly string[];
+  /**
+   * Order to try a line's candidate signatures in: by entry, then the most specific signature of
+   * the entry first, so a finding carries the most precise message its line matched.
+   */
+  tryOrder: Int32Array;
 }
 
 export interface LineMatch {
@@ -33,12 +38,20 @@ export function compileSignatures(entries: readonly CompiledEntry[]): SignatureT
       literals.push(signature.literal);
     });
   });
+  const specificity = (id: number) =>
+    entries[entryIndex[id]!]!.signatures[signatureIndex[id]!]!.specificity;
+  const sorted = regexes
+    .map((_, id) => id)
+    .sort((a, b) => entryIndex[a]! - entryIndex[b]! || specificity(b) - specificity(a) || a - b);
+  const tryOrder = new Int32Array(regexes.length);
+  sorted.forEach((id, position) => (tryOrder[id] = position));
   return {
     entries,
     entryIndex: Int32Array.from(entryIndex),
     signatureIndex: Int32Array.from(signatureIndex),
     regexes,
     literals,
+    tryOrder,
   };
 }
 

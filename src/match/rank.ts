@@ -14,7 +14,7 @@ export interface Rankable {
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { confirmed: 0, unknown: 1, 'ruled-out': 2 };
-const ROLE_ORDER: Record<Role, number> = { cause: 0, consequence: 1 };
+const ROLE_ORDER: Record<Role, number> = { cause: 0, consequence: 1, benign: 2 };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function compareRank(a: Rankable, b: Rankable): number {

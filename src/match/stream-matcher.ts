@@ -95,7 +95,10 @@ export class StreamMatcher {
       if (!line.hasErrorWord || !this.reportUnmatchedErrors) return;
     }
     const text = normalizeLine(line.text());
-    const own = Array.from(line.candidates.subarray(0, line.candidateCount)).sort((a, b) => a - b);
+    const order = this.table.tryOrder;
+    const own = Array.from(line.candidates.subarray(0, line.candidateCount)).sort(
+      (a, b) => order[a]! - order[b]!,
+    );
     let matched = false;
     for (const signature of own) {
       const entry = this.table.entryIndex[signature]!;

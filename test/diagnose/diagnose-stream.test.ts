@@ -221,3 +221,57 @@ describe('DiagnoseStream', () => {
     expect(records()).toEqual([{ type: 'summary', lines: 0, diagnoses: [], suggestions: 0 }]);
   });
 });
+
+describe('DiagnoseStream: benign lines, routine levels, the most precise signature', () => {
+  const BENIGN = makeEntry({
+    id: 'benign-overlay2-native-diff-warning',
+    severity: 'info',
+    role: 'benign',
+    signatures: ['Not using native diff for overlay2, this may cause degraded performance'],
+  });
+  const HINTED = makeEntry({
+    id: 'apparmor-userns-restriction',
+    signatures: [
+      'fork/exec /proc/self/exe: permission denied',
+      'apparmor_restrict_unprivileged_userns is set to 1 error=fork/exec /proc/self/exe: permission denied',
+    ],
+  });
+
+  test('a benign warning is recognised: no diagnosis, no suggestion, exit 0', async () => {
+    const { stream, push, records } = setup({}, [BENIGN]);
+    push(
+      'level=warning msg="Not using native diff for overlay2, this may cause degraded performance for building images: running in a user namespace" storage-driver=overlay2\n',
+    );
+    const result = await stream.finish();
+    expect(result.exitCode).toBe(0);
+    expect(records()).toEqual([{ type: 'summary', lines: 1, diagnoses: [], suggestions: 0 }]);
+  });
+
+  test('routine info-level records with an error= field are not suggested', async () => {
+    const { stream, push, records } = setup({}, [BENIGN]);
+    push(
+      'time="2025-11-23T10:01:03Z" level=info msg="skip loading plugin \\"io.containerd.snapshotter.v1.zfs\\"..." error="path must be a zfs filesystem" type=io.containerd.snapshotter.v1\n' +
+        "Unable to find image 'alpine:latest' locally\n" +
+        'time="2025-11-23T10:01:03Z" level=error msg="failed to mount widget"\n',
+    );
+    const result = await stream.finish();
+    expect(records().map((r) => [r.type, r.line])).toEqual([
+      ['suggestion', 3],
+      ['summary', undefined],
+    ]);
+    expect(result.exitCode).toBe(3);
+  });
+
+  test('a line matched by several signatures of one entry is ranked by the most specific', async () => {
+    const { stream, push } = setup({}, [HINTED]);
+    push(
+      'time="2025-11-23T09:14:50Z" level=warning msg="This error might have happened because /proc/sys/kernel/apparmor_restrict_unprivileged_userns is set to 1" error="fork/exec /proc/self/exe: permission denied"\n',
+    );
+    const result = await stream.finish();
+    expect(result.summary.diagnoses).toEqual([
+      { id: 'apparmor-userns-restriction', count: 1, verdict: 'unknown' },
+    ]);
+    const compiled = compileMatcher([HINTED]).table;
+    expect(Array.from(compiled.tryOrder)).toEqual([1, 0]);
+  });
+});

@@ -14,7 +14,7 @@ import { formatIssue } from '../../src/kb/issue.js';
 import { readKbDir } from '../../src/kb/read-kb-dir.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { normalizeLine } from '../../src/match/normalize-line.js';
-import { compileMatcher, type Matcher } from '../../src/match/stream-matcher.js';
+import { compileMatcher, StreamMatcher, type Matcher } from '../../src/match/stream-matcher.js';
 import { jsonReporter } from '../../src/report/json-reporter.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -65,6 +65,19 @@ beforeAll(async () => {
   matcher = compileMatcher(entries);
 }, 60_000);
 
+/** The entries whose signatures match one line, before pipe mode decides what to report. */
+function matchedEntries(line: string): string[] {
+  const ids: string[] = [];
+  const stream = new StreamMatcher(matcher, {
+    onMatch: (match) => ids.push(entries[match.entryIndex]!.id),
+    onUnmatchedError: () => {},
+    onCutLine: () => {},
+  });
+  stream.push(new TextEncoder().encode(`${line}\n`));
+  stream.end();
+  return ids;
+}
+
 /** The ranked entry ids pipe mode reports for one line, as its summary lists them. */
 async function diagnoseLine(line: string): Promise<string[]> {
   const warnings: string[] = [];
@@ -81,6 +94,8 @@ async function diagnoseLine(line: string): Promise<string[]> {
   expect(warnings).toEqual([]);
   return summary.diagnoses.map((diagnosis) => diagnosis.id);
 }
+
+const roleOf = (id: string) => entries.find((entry) => entry.id === id)?.role;
 
 describe('coverage rows (test/fixtures/coverage/signatures.tsv)', () => {
   test('the table is well formed: unique refs, known ids, first among all, gaps explained', () => {
@@ -114,6 +129,12 @@ describe('coverage rows (test/fixtures/coverage/signatures.tsv)', () => {
     // a known gap is expected to fail until its entry is fixed; then the row's gap is cleared
     (row.gap ? test.fails : test)(title, async () => {
       const ranked = await diagnoseLine(row.line);
+      if (row.first.length > 0 && row.first.every((id) => roleOf(id) === 'benign')) {
+        // a harmless warning: recognised (so never a suggestion), reported by nothing in pipe mode
+        expect(ranked).toEqual([]);
+        expect(matchedEntries(row.line)).toEqual(row.all);
+        return;
+      }
       if (row.first.length === 0) {
         expect(ranked).toEqual([]);
         return;
