@@ -14,6 +14,7 @@ export const ISSUE_CODES = [
   'literal-invalid',
   'capture-pattern-missing',
   'capture-undefined',
+  'placeholder-quoted',
   'condition-invalid',
   'command-not-allowed',
   'duplicate-probe-id',

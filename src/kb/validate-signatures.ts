@@ -81,6 +81,15 @@ export function checkFixes(source: Partial<EntrySource>, regexes: (RegExp | unde
   const defined = regexes.filter((r): r is RegExp => r !== undefined).map((r) => new Set(captureNames(r.source)));
   for (const [index, fix] of arrayOf(source.fixes).entries()) {
     const command = isPlainObject(fix) && typeof fix.command === 'string' ? fix.command : '';
+    for (const placeholder of command.matchAll(PLACEHOLDER)) {
+      if (insideQuotes(command.slice(0, placeholder.index))) {
+        report(
+          'placeholder-quoted',
+          ['fixes', index, 'command'],
+          `Unexpected placeholder \`${placeholder[0]}\` inside quotes, expected it outside any quotes (the filled value is single-quoted already)`,
+        );
+      }
+    }
     for (const [, name] of command.matchAll(PLACEHOLDER)) {
       if (!name || defined.every((names) => names.has(name))) continue;
       report(
@@ -90,4 +99,17 @@ export function checkFixes(source: Partial<EntrySource>, regexes: (RegExp | unde
       );
     }
   }
+}
+
+/** Whether the end of `before` lies inside a '…' or "…" string of a POSIX shell command. */
+function insideQuotes(before: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i];
+    if (quote === undefined && c === '\\') i++;
+    else if (quote === undefined && (c === "'" || c === '"')) quote = c;
+    else if (quote === '"' && c === '\\') i++;
+    else if (c === quote) quote = undefined;
+  }
+  return quote !== undefined;
 }

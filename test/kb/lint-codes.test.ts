@@ -20,6 +20,7 @@ const expected: Record<IssueCode, { file: string; line: number; column: number; 
   'literal-invalid': { file: 'widget-fails.md', line: 9, column: 14, count: 2 },
   'capture-pattern-missing': { file: 'widget-fails.md', line: 8, column: 12 },
   'capture-undefined': { file: 'widget-fails.md', line: 11, column: 14 },
+  'placeholder-quoted': { file: 'widget-fails.md', line: 11, column: 14 },
   'condition-invalid': { file: 'widget-fails.md', line: 13, column: 15 },
   'command-not-allowed': { file: 'widget-fails.md', line: 12, column: 11 },
   'duplicate-probe-id': { file: 'widget-fails.md', line: 14, column: 9 },
