@@ -5,6 +5,11 @@ import { hasLogPrefix } from './normalize-line.js';
 
 /** Narrower "runs" of equal-length lines are too likely to be a coincidence. */
 export const MIN_WRAP_WIDTH = 40;
+/**
+ * No terminal wraps wider than this. Without the bound, a log of long identical-length lines
+ * would be rejoined 64 KiB at a time and every unmatched signature retried on each join.
+ */
+export const MAX_WRAP_WIDTH = 1024;
 
 /**
  * One full line before is weak evidence on its own (most log lines are longer than the next one);
@@ -54,7 +59,8 @@ export function countJoinableBefore(
     const text = previous(count + 1);
     if (text === undefined) break;
     const length = stripLineEnd(text).length;
-    if (length < MIN_WRAP_WIDTH || (width !== -1 && length !== width)) break;
+    if (length < MIN_WRAP_WIDTH || length > MAX_WRAP_WIDTH) break;
+    if (width !== -1 && length !== width) break;
     width = length;
     count++;
     if (hasLogPrefix(text)) break;
