@@ -15,8 +15,12 @@ import { createTextReporter } from '../report/text-reporter.js';
 import type { EntrySearch } from '../search/search-entries.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 
-/** Large reads for files: fewer chunks, same memory bound (a chunk is dropped once scanned). */
-const FILE_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Reads for files: larger than a pipe's 64 KiB for fewer rounds through the stream, small enough
+ * that chunks in flight keep the peak RSS near 70 MB (1 MiB reads were 20% faster but peaked at
+ * 130 MB on the 1M-line bench log).
+ */
+const FILE_CHUNK_BYTES = 256 * 1024;
 
 export interface PipeDeps {
   ruleSet: RuleSet;

@@ -46,6 +46,8 @@ export function compileMatcher(entries: readonly CompiledEntry[]): Matcher {
 
 interface WrapWatch {
   signatures: number[];
+  /** the last line whose signatures failed alone */
+  fromLine: number;
   throughLine: number;
 }
 
@@ -109,8 +111,14 @@ export class StreamMatcher {
         this.emit({ ...match, ...this.startOfWrappedRun(line, text) }, line);
       }
     }
-    const unmatched = this.notMatchedOn(line.lineNumber, [...new Set([...own, ...watched])]);
-    if (unmatched.length > 0 && this.tryRejoined(line, unmatched)) matched = true;
+    const failed = this.notMatchedOn(line.lineNumber, own);
+    if (failed.length > 0 && this.tryRejoined(line, failed, 1)) matched = true;
+    // a watched signature can only match on a join that reaches back to the line it failed on
+    const stillWatched = this.notMatchedOn(line.lineNumber, watched).filter(
+      (s) => !own.includes(s),
+    );
+    const reach = line.lineNumber - (this.wrapWatch?.fromLine ?? line.lineNumber);
+    if (stillWatched.length > 0 && this.tryRejoined(line, stillWatched, reach)) matched = true;
     if (line.text().length >= MIN_WRAP_WIDTH) {
       this.watchForWrap(line.lineNumber, this.notMatchedOn(line.lineNumber, own));
     }
@@ -120,14 +128,18 @@ export class StreamMatcher {
   }
 
   /**
-   * Retry on the previous 1, 2, 3 physical lines + this one, joined with '' then ' ', as far as
-   * they can be one wrapped line (countJoinableBefore).
+   * Retry on the previous 1, 2, 3 physical lines + this one (at least `fewestBack` of them),
+   * joined with '' then ' ', as far as they can be one wrapped line (countJoinableBefore).
    */
-  private tryRejoined(line: ScannedLine, signatures: readonly number[]): boolean {
+  private tryRejoined(
+    line: ScannedLine,
+    signatures: readonly number[],
+    fewestBack: number,
+  ): boolean {
     const previous = (back: number): string | undefined => line.previousText(back);
     const joinable = countJoinableBefore(previous, line.text(), HISTORY_LINES);
     let matched = false;
-    for (let back = 1; back <= joinable; back++) {
+    for (let back = Math.max(1, fewestBack); back <= joinable; back++) {
       for (const separator of JOIN_SEPARATORS) {
         const raw = joinPhysicalLines(previous, line.text(), back, separator);
         if (raw === undefined) return matched;
@@ -179,6 +191,7 @@ export class StreamMatcher {
     const still = this.watchedSignatures(lineNumber);
     this.wrapWatch = {
       signatures: [...new Set([...still, ...failed])],
+      fromLine: lineNumber,
       throughLine: lineNumber + HISTORY_LINES,
     };
     this.scanner.watchNextLines(HISTORY_LINES);

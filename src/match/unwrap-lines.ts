@@ -42,8 +42,9 @@ export function joinPhysicalLines(
 
 /**
  * How many of the preceding lines (at most `limit`) may be the start of the same wrapped line as
- * `current`: each is at least MIN_WRAP_WIDTH characters and all have the same length (a terminal
- * wraps at a fixed column), and no line after the first starts with a log prefix (a journald or
+ * `current`: each is at least MIN_WRAP_WIDTH characters, all have the same length (a terminal
+ * wraps at a fixed column) and none is shorter than `current` (the last part of a wrap is never
+ * longer than the others), and no line after the first starts with a log prefix (a journald or
  * timestamped line begins a record of its own). These gates keep a log whose lines share a weak
  * literal from being rejoined, and re-normalised, line after line.
  */
@@ -53,13 +54,14 @@ export function countJoinableBefore(
   limit: number,
 ): number {
   if (hasLogPrefix(current)) return 0;
+  const currentLength = stripLineEnd(current).length;
   let width = -1;
   let count = 0;
   while (count < limit) {
     const text = previous(count + 1);
     if (text === undefined) break;
     const length = stripLineEnd(text).length;
-    if (length < MIN_WRAP_WIDTH || length > MAX_WRAP_WIDTH) break;
+    if (length < MIN_WRAP_WIDTH || length > MAX_WRAP_WIDTH || length < currentLength) break;
     if (width !== -1 && length !== width) break;
     width = length;
     count++;
@@ -70,8 +72,7 @@ export function countJoinableBefore(
 
 /**
  * For a line that matched on its own: how many preceding lines are, beyond doubt, the start of the
- * same wrapped line. On top of countJoinableBefore, the current line is not longer than them, and
- * the run has two lines or more, or one at a usual terminal width (a single longer line before a
+ * same wrapped line. On top of countJoinableBefore, the run has two lines or more, or one at a usual terminal width (a single longer line before a
  * shorter one is what most logs look like).
  */
 export function countWrappedBefore(
@@ -82,7 +83,6 @@ export function countWrappedBefore(
   const count = countJoinableBefore(previous, current, limit);
   if (count === 0) return 0;
   const width = stripLineEnd(previous(1)!).length;
-  if (stripLineEnd(current).length > width) return 0;
   return count > 1 || USUAL_TERMINAL_WIDTHS.has(width) ? count : 0;
 }
 

@@ -15,6 +15,21 @@ describe('countJoinableBefore', () => {
     expect(countJoinableBefore(history(['short line']), 'tail', 3)).toBe(0);
   });
 
+  it('a wrap ends with its shortest part: a current line longer than the one before is not a tail', () => {
+    const before = ['x'.repeat(80)];
+    expect(countJoinableBefore(history(before), 'y'.repeat(81), 3)).toBe(0);
+    expect(countJoinableBefore(history(before), 'y'.repeat(80), 3)).toBe(1);
+  });
+
+  it('a line with a journald prefix starts a record: it is never a continuation', () => {
+    const before = ['x'.repeat(80)];
+    const prefixed = 'Sep 27 14:44:14 host dockerd-rootless.sh[3117]: tail';
+    expect(countJoinableBefore(history(before), prefixed, 3)).toBe(0);
+    // but it may be the first part of a wrap
+    const first = `Sep 27 14:44:14 host dockerd-rootless.sh[3117]: ${'x'.repeat(32)}`;
+    expect(countJoinableBefore(history(['y'.repeat(80), first]), 'tail', 3)).toBe(1);
+  });
+
   it('never joins lines wider than any terminal, whatever their lengths', () => {
     const wide = 'w'.repeat(MAX_WRAP_WIDTH + 1);
     expect(countJoinableBefore(history([wide, wide, wide]), 'tail', 3)).toBe(0);
