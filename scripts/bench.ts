@@ -120,16 +120,20 @@ try {
   );
 
   const ours = time(`node ${quote(cli)} --no-probe --json ${quote(log)} > /dev/null`, 5);
-  const grep = time(`grep -E -f ${quote(patterns)} ${quote(log)} > /dev/null`, 5);
+  // grep at its fastest: byte-oriented C locale (in a UTF-8 locale it is about 1.5x slower)
+  const grep = time(`LC_ALL=C grep -E -f ${quote(patterns)} ${quote(log)} > /dev/null`, 5);
   console.log(
     `pipe mode:   ${fixed(ours)} ms median of 5  (${fixed(megabytes / (ours / 1000))} MB/s)`,
   );
   console.log(
-    `grep -E -f:  ${fixed(grep)} ms median of 5  (${fixed(megabytes / (grep / 1000))} MB/s)`,
+    `grep -E -f:  ${fixed(grep)} ms median of 5  (${fixed(megabytes / (grep / 1000))} MB/s, LC_ALL=C)`,
   );
   console.log(`ratio:       ${fixed(ours / grep, 2)}× grep  (target 2×, goal 1.5×)`);
 
-  const grepCount = spawnSync('grep', ['-c', '-E', '-f', patterns, log], { encoding: 'utf8' });
+  const grepCount = spawnSync('grep', ['-c', '-E', '-f', patterns, log], {
+    encoding: 'utf8',
+    env: { ...env, LC_ALL: 'C' },
+  });
   const json = spawnSync('node', [cli, '--no-probe', '--json', log], { env, encoding: 'utf8' });
   const summary = JSON.parse(json.stdout.trim().split('\n').at(-1)!) as {
     diagnoses: { count: number }[];
