@@ -9,6 +9,7 @@ import { rankDiagnoses } from '../match/rank.js';
 import { StreamMatcher, type Matcher, type MatchedLine } from '../match/stream-matcher.js';
 import type { Reporter } from '../report/reporter.js';
 import { diagnose } from './diagnose.js';
+import { probeOnce, type ProbeFn } from './probe-once.js';
 import type { Diagnosis, Finding, ProbeResult, SuggestionCandidate, Summary } from './types.js';
 
 /** A noisy log must not produce thousands of guesses. */
@@ -39,12 +40,13 @@ export class DiagnoseStream {
   private readonly entries: readonly CompiledEntry[];
   private readonly groups = new FindingGroups();
   private readonly diagnoses = new Map<Finding, Diagnosis>();
-  private readonly probes = new Map<string, Promise<ProbeResult[]>>();
   private readonly suggestionKeys = new Set<string>();
+  private readonly probe: ProbeFn;
   private tail: Promise<void> = Promise.resolve();
   private cutLines = 0;
 
   constructor(private readonly options: DiagnoseStreamOptions) {
+    this.probe = probeOnce(options.probe);
     this.entries = options.matcher.table.entries;
     this.matcher = new StreamMatcher(options.matcher, {
       onMatch: (match) => this.onMatch(match),
@@ -82,7 +84,7 @@ export class DiagnoseStream {
     if (this.options.ignore.has(entry.id) || entry.role === 'benign') return;
     const finding = this.groups.add({ entryId: entry.id, ...match });
     if (!finding) return;
-    const probed = this.probeOnce(entry);
+    const probed = this.probe(entry);
     this.enqueue(async () => {
       const diagnosis = diagnose(entry, finding, await probed);
       this.diagnoses.set(finding, diagnosis);
@@ -107,18 +109,6 @@ export class DiagnoseStream {
     if (this.cutLines <= MAX_CUT_WARNINGS) {
       this.options.warn(`line ${line} longer than ${MAX_LINE_BYTES} bytes was cut`);
     }
-  }
-
-  private probeOnce(entry: CompiledEntry): Promise<ProbeResult[]> {
-    const { probe } = this.options;
-    if (!probe) return Promise.resolve([]);
-    let pending = this.probes.get(entry.id);
-    if (!pending) {
-      // a probe runner that fails leaves the entry unprobed (unknown), it does not stop the run
-      pending = probe(entry).catch(() => []);
-      this.probes.set(entry.id, pending);
-    }
-    return pending;
   }
 
   /** Output stays in input order even when an earlier entry's probes take longer. */

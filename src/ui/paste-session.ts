@@ -6,6 +6,7 @@
 // Nothing pasted is executed or passed to a probe: probes get the KB entry only.
 import type { Diagnosis, ProbeResult, Suggestion, SuggestionCandidate } from '../diagnose/types.js';
 import { diagnose } from '../diagnose/diagnose.js';
+import { probeOnce, type ProbeFn } from '../diagnose/probe-once.js';
 // pipe mode's cap on guesses: a pasted log full of noise must not flood the screen either
 import { MAX_SUGGESTIONS } from '../diagnose/diagnose-stream.js';
 import type { CompiledEntry } from '../kb/types.js';
@@ -39,8 +40,8 @@ export interface PasteSessionOptions {
 export class PasteSession {
   private readonly matcher: StreamMatcher;
   private readonly groups = new FindingGroups();
-  private readonly probes = new Map<string, Promise<ProbeResult[]>>();
   private readonly suggested = new Set<string>();
+  private readonly probe: ProbeFn;
   private readonly encoder = new TextEncoder();
   private tail: Promise<void> = Promise.resolve();
   private cards = 0;
@@ -49,6 +50,7 @@ export class PasteSession {
     private readonly options: PasteSessionOptions,
     private readonly events: PasteSessionEvents,
   ) {
+    this.probe = probeOnce(options.probe);
     this.matcher = new StreamMatcher(options.matcher, {
       onMatch: (match) => this.onMatch(match),
       onUnmatchedError: (line, text) => this.onUnmatchedError(line, text),
@@ -77,7 +79,7 @@ export class PasteSession {
     const finding = this.groups.add({ entryId: entry.id, ...match });
     if (!finding) return;
     const key = `diagnosis-${++this.cards}`;
-    const probed = this.probeOnce(entry);
+    const probed = this.probe(entry);
     this.events.onPending({ key, entry, line: finding.firstLine });
     this.enqueue(async () => {
       const diagnosis = diagnose(entry, finding, await probed);
@@ -92,18 +94,6 @@ export class PasteSession {
     const key = `suggestion-${++this.cards}`;
     const suggestion: Suggestion = { line, text, candidates: this.options.suggest(text) };
     this.enqueue(async () => this.events.onCard({ kind: 'suggestion', key, suggestion }));
-  }
-
-  private probeOnce(entry: CompiledEntry): Promise<ProbeResult[]> {
-    const { probe } = this.options;
-    if (!probe) return Promise.resolve([]);
-    let pending = this.probes.get(entry.id);
-    if (!pending) {
-      // a failing probe runner leaves the entry unprobed (unknown); the card still comes
-      pending = probe(entry).catch(() => []);
-      this.probes.set(entry.id, pending);
-    }
-    return pending;
   }
 
   /** Cards come out in input order even when an earlier entry's probes take longer. */
