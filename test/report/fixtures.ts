@@ -1,5 +1,5 @@
 // Diagnoses and suggestions as the reporters receive them, shared by the reporter tests.
-import type { Diagnosis, Suggestion } from '../../src/diagnose/types.js';
+import type { Diagnosis, Suggestion, Summary } from '../../src/diagnose/types.js';
 
 export const DIAGNOSIS: Diagnosis = {
   id: 'max-user-namespaces-too-low',
@@ -62,4 +62,14 @@ export const SUGGESTION: Suggestion = {
     { id: 'overlay-unavailable-fallback', title: 'Kernel overlayfs is unavailable', score: 0.1234 },
     { id: 'fuse-device-missing', title: '/dev/fuse is missing', score: 0.5 },
   ],
+};
+
+/** 1000 lines, both diagnoses above ranked, one suggestion. */
+export const SUMMARY: Summary = {
+  lines: 1000,
+  diagnoses: [
+    { id: DIAGNOSIS.id, count: 3, verdict: 'confirmed' },
+    { id: RULED_OUT.id, count: 1, verdict: 'ruled-out' },
+  ],
+  suggestions: 1,
 };

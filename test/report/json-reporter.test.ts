@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { jsonReporter } from '../../src/report/json-reporter.js';
-import { DIAGNOSIS, RULED_OUT, SUGGESTION } from './fixtures.js';
+import { DIAGNOSIS, RULED_OUT, SUGGESTION, SUMMARY as summary } from './fixtures.js';
 
 describe('jsonReporter', () => {
   test('a diagnosis is one line with the keys of DESIGN.md section 2, in order', () => {
@@ -16,14 +16,6 @@ describe('jsonReporter', () => {
   });
 
   test('the summary lists the ranked diagnoses with counts and verdicts', () => {
-    const summary = {
-      lines: 1000,
-      diagnoses: [
-        { id: DIAGNOSIS.id, count: 3, verdict: 'confirmed' as const },
-        { id: RULED_OUT.id, count: 1, verdict: 'ruled-out' as const },
-      ],
-      suggestions: 1,
-    };
     expect(jsonReporter.summary({ summary, ranked: [DIAGNOSIS, RULED_OUT] })).toBe(
       '{"type":"summary","lines":1000,"diagnoses":[{"id":"max-user-namespaces-too-low","count":3,"verdict":"confirmed"},{"id":"userns-clone-disabled","count":1,"verdict":"ruled-out"}],"suggestions":1}\n',
     );

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createTextReporter } from '../../src/report/text-reporter.js';
-import { DIAGNOSIS, RULED_OUT, SUGGESTION } from './fixtures.js';
+import { DIAGNOSIS, RULED_OUT, SUGGESTION, SUMMARY as summary } from './fixtures.js';
 
 const plain = createTextReporter({ color: false });
 const coloured = createTextReporter({ color: true });
@@ -63,14 +63,6 @@ describe('text reporter', () => {
   });
 
   test('the summary ranks what was found', () => {
-    const summary = {
-      lines: 1000,
-      diagnoses: [
-        { id: DIAGNOSIS.id, count: 3, verdict: 'confirmed' as const },
-        { id: RULED_OUT.id, count: 1, verdict: 'ruled-out' as const },
-      ],
-      suggestions: 1,
-    };
     expect(plain.summary({ summary, ranked: [DIAGNOSIS, RULED_OUT] })).toBe(
       [
         '1000 lines read: 2 diagnoses (1 ruled out on this host), 1 suggestion.',
