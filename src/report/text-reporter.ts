@@ -49,7 +49,9 @@ function formatDiagnosis(diagnosis: Diagnosis, paint: Palette): string {
     `  ${paint.dim(`line ${diagnosis.line}:`)} ${toTerminalSafe(diagnosis.text)}`,
     `  ${diagnosis.summary}`,
     ...diagnosis.probes.map((probe) => `  ${formatProbe(probe)}`),
-    ...diagnosis.fixes.flatMap((fix) => [
+    // a cause this host rules out stays visible, but its fixes would only be noise here
+    ...(diagnosis.verdict === 'ruled-out' ? [`  fixes: rootless-doctor show ${diagnosis.id}`] : []),
+    ...(diagnosis.verdict === 'ruled-out' ? [] : diagnosis.fixes).flatMap((fix) => [
       `  fix: ${fix.text}`,
       ...(fix.command === undefined
         ? []
@@ -57,7 +59,7 @@ function formatDiagnosis(diagnosis: Diagnosis, paint: Palette): string {
             `    ${paint.cyan(`$ ${toTerminalSafe(fix.command, Infinity)}`)}${fix.root ? paint.yellow('  # needs root') : ''}`,
           ]),
     ]),
-    ...diagnosis.links.map((link) => `  see: ${link}`),
+    ...(diagnosis.verdict === 'ruled-out' ? [] : diagnosis.links).map((link) => `  see: ${link}`),
   ];
   const block = diagnosis.verdict === 'ruled-out' ? lines.map((line) => paint.dim(line)) : lines;
   return `${block.join('\n')}\n\n`;

@@ -23,12 +23,16 @@ describe('text reporter', () => {
     );
   });
 
-  test('a ruled-out diagnosis says so and, in colour, is dimmed', () => {
-    expect(plain.diagnosis(RULED_OUT).split('\n').slice(0, 4)).toEqual([
+  test('a ruled-out diagnosis says so, leaves its fixes to `show` and, in colour, is dimmed', () => {
+    expect(RULED_OUT.fixes.length + RULED_OUT.links.length).toBeGreaterThan(0);
+    expect(plain.diagnosis(RULED_OUT).split('\n')).toEqual([
       '! Unprivileged user namespaces are switched off [userns-clone-disabled] — ruled out on this host',
       '  line 3: fork/exec /proc/self/exe: operation not permitted',
       '  kernel.unprivileged_userns_clone is 0.',
       '  checked: /proc/sys/kernel/unprivileged_userns_clone = 1 (rules out)',
+      '  fixes: rootless-doctor show userns-clone-disabled',
+      '',
+      '',
     ]);
     const lines = coloured.diagnosis(RULED_OUT).trimEnd().split('\n');
     for (const line of lines) expect(line).toMatch(/^\u001b\[2m.*\u001b\[22m$/);
