@@ -10,6 +10,9 @@ import { StreamMatcher, type Matcher, type MatchedLine } from '../match/stream-m
 import type { Reporter } from '../report/reporter.js';
 import { diagnose } from './diagnose.js';
 import { probeOnce, type ProbeFn } from './probe-once.js';
+import { withLogVersions } from './judge-log-versions.js';
+import type { LogVersion } from '../match/read-log-versions.js';
+import type { VersionedComponent } from '../kb/types.js';
 import type { Diagnosis, Finding, ProbeResult, SuggestionCandidate, Summary } from './types.js';
 
 /** A noisy log must not produce thousands of guesses. */
@@ -40,6 +43,9 @@ export class DiagnoseStream {
   private readonly entries: readonly CompiledEntry[];
   private readonly groups = new FindingGroups();
   private readonly diagnoses = new Map<Finding, Diagnosis>();
+  /** what the host probes said per finding, kept to judge again when the log states a version */
+  private readonly probeResults = new Map<Finding, ProbeResult[]>();
+  private readonly logVersions = new Map<VersionedComponent, string>();
   private readonly suggestionKeys = new Set<string>();
   private readonly probe: ProbeFn;
   private tail: Promise<void> = Promise.resolve();
@@ -52,6 +58,7 @@ export class DiagnoseStream {
       onMatch: (match) => this.onMatch(match),
       onUnmatchedError: (line, text) => this.onUnmatchedError(line, text),
       onCutLine: (line) => this.onCutLine(line),
+      onVersion: (version) => this.onVersion(version),
     });
   }
 
@@ -86,10 +93,17 @@ export class DiagnoseStream {
     if (!finding) return;
     const probed = this.probe(entry);
     this.enqueue(async () => {
-      const diagnosis = diagnose(entry, finding, await probed);
+      const results = await probed;
+      this.probeResults.set(finding, results);
+      const diagnosis = diagnose(entry, finding, withLogVersions(entry, results, this.logVersions));
       this.diagnoses.set(finding, diagnosis);
       this.options.write(this.options.reporter.diagnosis(diagnosis));
     });
+  }
+
+  /** The first statement of each component's version wins: it is the one nearest the start. */
+  private onVersion({ component, version }: LogVersion): void {
+    if (!this.logVersions.has(component)) this.logVersions.set(component, version);
   }
 
   private onUnmatchedError(line: number, text: string): void {
@@ -120,9 +134,18 @@ export class DiagnoseStream {
 
   private rank(): Diagnosis[] {
     const items = this.groups.findings.flatMap((finding) => {
-      const diagnosis = this.diagnoses.get(finding);
-      if (!diagnosis) return [];
       const entry = this.entries.find((candidate) => candidate.id === finding.entryId)!;
+      const written = this.diagnoses.get(finding);
+      if (!written) return [];
+      // a version stated after the failure line still counts for the summary's verdict
+      const diagnosis =
+        Object.keys(entry.affects).length === 0
+          ? written
+          : diagnose(
+              entry,
+              finding,
+              withLogVersions(entry, this.probeResults.get(finding) ?? [], this.logVersions),
+            );
       diagnosis.count = finding.count;
       diagnosis.line = finding.firstLine;
       diagnosis.lastLine = finding.lastLine;

@@ -1,6 +1,7 @@
 // The front matter of a KB entry as a Shape: the single source of which fields exist, which are
 // required and what type each has. Keep it in step with src/kb/types.ts (EntrySource, ProbeSpec).
 import type { Fields, Shape } from './check-shape.js';
+import { VERSIONED_COMPONENTS } from './types.js';
 
 const text: Shape = { type: 'string' };
 const texts: Shape = { type: 'array', items: text };
@@ -69,6 +70,13 @@ const entryFields: Fields = {
   },
   captures: { shape: { type: 'record', values: text } },
   probes: { shape: { type: 'array', items: probe } },
+  affects: {
+    shape: {
+      type: 'object',
+      fields: Object.fromEntries(VERSIONED_COMPONENTS.map((name) => [name, { shape: text }])),
+    },
+  },
+  symptoms: { shape: { type: 'array', items: text, minItems: 1 } },
   fixes: {
     shape: {
       type: 'array',
@@ -125,4 +133,5 @@ export const CONDITIONS_BY_KIND: Record<string, readonly string[]> = {
   env: ['missing', 'equals', 'matches'],
   command: ['matches', 'equals', 'exit'],
   service: ['active'],
+  version: ['within'],
 };

@@ -25,6 +25,7 @@ export const ISSUE_CODES = [
   'shares-with-invalid',
   'section-missing',
   'section-order',
+  'version-range-invalid',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -42,7 +42,16 @@ export function loadRuleSet(file: string = DEFAULT_RULE_SET_PATH): RuleSet {
 }
 
 const TEXT_FIELDS = ['id', 'title', 'summary', 'cause', 'fix'];
-const LIST_FIELDS = ['tags', 'keywords', 'signatures', 'sharesWith', 'probes', 'fixes', 'links'];
+const LIST_FIELDS = [
+  'tags',
+  'keywords',
+  'symptoms',
+  'signatures',
+  'sharesWith',
+  'probes',
+  'fixes',
+  'links',
+];
 const ONE_OF: Record<string, readonly string[]> = {
   severity: ['error', 'warning', 'info'],
   role: ['cause', 'consequence', 'benign'],

@@ -13,7 +13,19 @@ export type Severity = 'error' | 'warning' | 'info';
  */
 export type Role = 'cause' | 'consequence' | 'benign';
 
-export type ProbeKind = 'sysctl' | 'file' | 'subid' | 'binary' | 'env' | 'command' | 'service';
+export type ProbeKind =
+  | 'sysctl'
+  | 'file'
+  | 'subid'
+  | 'binary'
+  | 'env'
+  | 'command'
+  | 'service'
+  | 'version';
+
+/** Programs whose installed version an entry's `affects` can name (see src/probe/kinds/version.ts). */
+export const VERSIONED_COMPONENTS = ['docker', 'rootlesskit', 'slirp4netns', 'containerd', 'runc'] as const;
+export type VersionedComponent = (typeof VERSIONED_COMPONENTS)[number];
 
 /**
  * What a probe's observed value must satisfy to confirm the cause. Exactly one key is set.
@@ -39,6 +51,8 @@ export interface ProbeCondition {
   active?: boolean;
   /** command only: the exit code equals this */
   exit?: number;
+  /** version only: the installed version is inside this range (src/kb/version-range.ts) */
+  within?: string;
 }
 
 interface ProbeBase {
@@ -96,7 +110,18 @@ export interface ServiceProbe extends ProbeBase {
   scope: 'user' | 'system';
 }
 
+/**
+ * The installed version of a component (`dockerd --version`, `rootlesskit --version`, …). Written
+ * by the compiler from an entry's `affects`, never by hand: a regression is confirmed inside its
+ * range and ruled out outside it.
+ */
+export interface VersionProbe extends ProbeBase {
+  kind: 'version';
+  component: VersionedComponent;
+}
+
 export type ProbeSpec =
+  | VersionProbe
   | SysctlProbe
   | FileProbe
   | SubidProbe
@@ -141,6 +166,10 @@ export interface EntrySource {
   /** ids of entries that print the same error line for another cause; must be mutual */
   'shares-with'?: string[];
   probes?: ProbeSpec[];
+  /** a regression: the versions of each component that print this failure */
+  affects?: Partial<Record<VersionedComponent, string>>;
+  /** how people describe the failure in their own words, for search and prose pastes */
+  symptoms?: string[];
   fixes: Fix[];
   examples: { match: MatchExample[]; 'no-match': string[] };
   links: string[];
@@ -168,7 +197,11 @@ export interface CompiledEntry {
   /** validation pattern for every capture name any signature defines */
   captures: Record<string, string>;
   sharesWith: string[];
+  /** the entry's own probes, then one version probe per `affects` component */
   probes: ProbeSpec[];
+  /** component → version range, for regressions; empty for other entries */
+  affects: Partial<Record<VersionedComponent, string>>;
+  symptoms: string[];
   fixes: Fix[];
   examples: { match: MatchExample[]; noMatch: string[] };
   links: string[];
@@ -179,7 +212,7 @@ export interface CompiledEntry {
   notes?: string;
 }
 
-export const RULE_SET_FORMAT = 1;
+export const RULE_SET_FORMAT = 2;
 
 export interface RuleSet {
   format: typeof RULE_SET_FORMAT;

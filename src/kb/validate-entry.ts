@@ -8,6 +8,7 @@ import { checkShape, isPlainObject } from './check-shape.js';
 import { ENTRY_SHAPE } from './entry-schema.js';
 import { capturePatterns, checkFixes, compileSignatures } from './validate-signatures.js';
 import { checkProbes } from './validate-probes.js';
+import { affectsProbes, checkAffects } from './validate-affects.js';
 import { checkExamples } from './validate-examples.js';
 import { checkSections } from './validate-sections.js';
 
@@ -54,6 +55,7 @@ export function validateEntry(parsed: ParsedEntry, options: ValidateOptions): Va
   const patterns = capturePatterns(source, signatures.regexes, report);
   checkFixes(source, signatures.regexes, report);
   checkProbes(source, report);
+  checkAffects(source, report);
   checkExamples(source, signatures.regexes, signatures.compiled, options, report);
 
   const broken = issues.some((issue) => issue.code !== 'section-order');
@@ -81,7 +83,9 @@ function buildEntry(
     signatures,
     captures,
     sharesWith: source['shares-with'] ?? [],
-    probes: source.probes ?? [],
+    probes: [...(source.probes ?? []), ...affectsProbes(source.affects ?? {})],
+    affects: source.affects ?? {},
+    symptoms: source.symptoms ?? [],
     fixes: source.fixes,
     examples: { match: source.examples.match, noMatch: source.examples['no-match'] },
     links: source.links,

@@ -36,6 +36,8 @@ export interface ScannedLine {
   readonly candidateCount: number;
   /** an error-looking trigger word ended on this line */
   readonly hasErrorWord: boolean;
+  /** a fact word (see read-log-versions.ts) ended on this line */
+  readonly hasFactWord: boolean;
   /**
    * the line begins with a journald / syslog prefix, so it starts a log record and is not the
    * continuation of a terminal-wrapped line (false when the prefix was cut by a chunk boundary)
@@ -56,6 +58,7 @@ export class LineScanner implements ScannedLine {
   lineNumber = 0;
   candidateCount = 0;
   hasErrorWord = false;
+  hasFactWord = false;
   startsRecord = false;
   readonly candidates: Int32Array;
 
@@ -158,12 +161,13 @@ export class LineScanner implements ScannedLine {
   }
 
   private recordHit(row: number): void {
-    const { automaton, signatureStart, signatureIds, isTrigger } = this.prefilter;
+    const { automaton, signatureStart, signatureIds, isTrigger, isFact } = this.prefilter;
     const k = row / automaton.classCount - 1;
     const stamp = this.lineNumber;
     for (let o = automaton.outputStart[k]!; o < automaton.outputStart[k + 1]!; o++) {
       const literal = automaton.outputs[o]!;
       if (isTrigger[literal] === 1) this.hasErrorWord = true;
+      if (isFact[literal] === 1) this.hasFactWord = true;
       for (let s = signatureStart[literal]!; s < signatureStart[literal + 1]!; s++) {
         const signature = signatureIds[s]!;
         if (this.candidateStamp[signature] === stamp) continue;
@@ -187,7 +191,12 @@ export class LineScanner implements ScannedLine {
       this.currentEnd = Math.min(newline, this.lineStart + MAX_LINE_BYTES);
     }
     this.currentText = undefined;
-    if (this.candidateCount > 0 || this.hasErrorWord || this.watchThrough >= lineNumber) {
+    if (
+      this.candidateCount > 0 ||
+      this.hasErrorWord ||
+      this.hasFactWord ||
+      this.watchThrough >= lineNumber
+    ) {
       this.sink.onLine(this);
     }
     this.history.remember(this.currentBytes, this.currentStart, this.currentEnd, this.currentText);
@@ -196,6 +205,7 @@ export class LineScanner implements ScannedLine {
     this.lineNumber = lineNumber + 1;
     this.candidateCount = 0;
     this.hasErrorWord = false;
+    this.hasFactWord = false;
     this.lineStart = newline + 1;
     this.carried = 0;
   }

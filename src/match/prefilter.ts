@@ -18,20 +18,25 @@ export interface Prefilter {
   signatureIds: Int32Array;
   /** 1 when literal l is an error-looking trigger word */
   isTrigger: Uint8Array;
+  /** 1 when literal l marks a line that may state a fact, such as a version */
+  isFact: Uint8Array;
   signatureCount: number;
 }
 
 /**
  * @param signatureLiterals the literal of each signature, indexed by global signature id
  * @param triggerLiterals words that make an unmatched line worth a suggestion
+ * @param factLiterals words of lines that may state a fact the diagnosis uses (versions)
  */
 export function buildPrefilter(
   signatureLiterals: readonly string[],
   triggerLiterals: readonly string[],
+  factLiterals: readonly string[] = [],
 ): Prefilter {
   const literalIds = new Map<string, number>();
   const signaturesOf: number[][] = [];
   const triggers = new Set<number>();
+  const facts = new Set<number>();
   const idOf = (literal: string): number => {
     const key = foldAscii(mostVariedWindow(literal, MAX_SCANNED_LITERAL));
     let id = literalIds.get(key);
@@ -46,6 +51,7 @@ export function buildPrefilter(
     signaturesOf[idOf(literal)]!.push(signatureId),
   );
   for (const literal of triggerLiterals) triggers.add(idOf(literal));
+  for (const literal of factLiterals) facts.add(idOf(literal));
 
   const signatureStart = new Int32Array(signaturesOf.length + 1);
   const flat: number[] = [];
@@ -60,6 +66,7 @@ export function buildPrefilter(
     signatureStart,
     signatureIds: Int32Array.from(flat),
     isTrigger: Uint8Array.from(signaturesOf, (_, literalId) => (triggers.has(literalId) ? 1 : 0)),
+    isFact: Uint8Array.from(signaturesOf, (_, literalId) => (facts.has(literalId) ? 1 : 0)),
     signatureCount: signatureLiterals.length,
   };
 }

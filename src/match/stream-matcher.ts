@@ -14,6 +14,7 @@ import {
   MIN_WRAP_WIDTH,
 } from './unwrap-lines.js';
 import type { CompiledEntry } from '../kb/types.js';
+import { LogVersionReader, VERSION_FACT_LITERALS, type LogVersion } from './read-log-versions.js';
 
 export interface MatchedLine {
   entryIndex: number;
@@ -31,6 +32,8 @@ export interface MatchEvents {
   onUnmatchedError(line: number, text: string): void;
   /** a line longer than MAX_LINE_BYTES was cut */
   onCutLine(line: number): void;
+  /** the log states a component's version */
+  onVersion?(version: LogVersion): void;
 }
 
 /** Compiled once per run; shared by every StreamMatcher over the same entries. */
@@ -41,7 +44,10 @@ export interface Matcher {
 
 export function compileMatcher(entries: readonly CompiledEntry[]): Matcher {
   const table = compileSignatures(entries);
-  return { table, prefilter: buildPrefilter(table.literals, ERROR_TRIGGER_LITERALS) };
+  return {
+    table,
+    prefilter: buildPrefilter(table.literals, ERROR_TRIGGER_LITERALS, VERSION_FACT_LITERALS),
+  };
 }
 
 interface WrapWatch {
@@ -62,6 +68,7 @@ export class StreamMatcher {
   private wrapWatch: WrapWatch | undefined;
   /** error-looking lines held until the end of the chunk: a wrapped match may still claim them */
   private heldErrors: { line: number; text: string }[] = [];
+  private readonly versions = new LogVersionReader();
 
   constructor(
     matcher: Matcher,
@@ -93,6 +100,10 @@ export class StreamMatcher {
   private onLine(line: ScannedLine): void {
     if (line.startsRecord) this.wrapWatch = undefined; // a new record: the wrapped one is over
     const watched = this.watchedSignatures(line.lineNumber);
+    if (line.hasFactWord && this.events.onVersion) {
+      const version = this.versions.read(normalizeLine(line.text()));
+      if (version) this.events.onVersion(version);
+    }
     if (line.candidateCount === 0 && watched.length === 0) {
       if (!line.hasErrorWord || !this.reportUnmatchedErrors) return;
     }

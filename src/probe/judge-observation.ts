@@ -4,6 +4,7 @@
 import type { ProbeCondition, ProbeSpec } from '../kb/types.js';
 import type { ProbeResult, Verdict } from '../diagnose/types.js';
 import type { Observation } from './types.js';
+import { isWithin, parseVersion, parseVersionRange } from '../kb/version-range.js';
 
 type ConditionKey = keyof ProbeCondition;
 
@@ -46,6 +47,13 @@ function isSatisfied(
       const number = firstInteger(value);
       if (number === undefined) return undefined;
       return key === 'below' ? number < (condition.below ?? 0) : number > (condition.above ?? 0);
+    }
+    case 'within': {
+      const version = parseVersion(value);
+      const range = parseVersionRange(condition.within ?? '');
+      return version === undefined || typeof range === 'string'
+        ? undefined
+        : isWithin(version, range);
     }
     case 'privileged':
     case 'active':

@@ -15,6 +15,7 @@ import { observeBinary } from './kinds/binary.js';
 import { observeEnv } from './kinds/env.js';
 import { observeCommand, showArgv } from './kinds/command.js';
 import { observeService, serviceArgv } from './kinds/service.js';
+import { observeVersion, versionArgv } from './kinds/version.js';
 
 function observe(spec: ProbeSpec, host: Host, options: ProbeOptions): Promise<Observation> {
   switch (spec.kind) {
@@ -32,6 +33,8 @@ function observe(spec: ProbeSpec, host: Host, options: ProbeOptions): Promise<Ob
       return observeCommand(spec, host, options);
     case 'service':
       return observeService(spec, host, options);
+    case 'version':
+      return observeVersion(spec, host, options);
     default: {
       const kind: string = (spec as { kind: string }).kind;
       return Promise.resolve({ state: 'unknown', evidence: `unknown probe kind \`${kind}\`` });
@@ -73,6 +76,8 @@ function describeTarget(spec: ProbeSpec): string {
       return showArgv(spec.argv);
     case 'service':
       return showArgv(serviceArgv(spec));
+    case 'version':
+      return showArgv(versionArgv(spec));
     default:
       return `probe \`${(spec as { id: string }).id}\``;
   }

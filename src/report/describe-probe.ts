@@ -23,6 +23,8 @@ function describeTarget(probe: ProbeSpec): string {
       return `\`${probe.argv.join(' ')}\``;
     case 'service':
       return `${probe.scope} service ${probe.unit}`;
+    case 'version':
+      return `installed ${probe.component} version`;
   }
 }
 
@@ -37,5 +39,6 @@ function describeCondition(condition: ProbeCondition): string {
   }
   if (condition.active !== undefined) return condition.active ? 'active' : 'not active';
   if (condition.exit !== undefined) return `it exits with ${condition.exit}`;
+  if (condition.within !== undefined) return `within \`${condition.within}\``;
   return 'never';
 }

@@ -51,5 +51,7 @@ function probeTarget(probe: ProbeSpec): string {
       return probe.argv.join(' ');
     case 'service':
       return probe.unit;
+    case 'version':
+      return probe.component;
   }
 }

@@ -11,7 +11,7 @@ import { createFakeHost } from '../probe/fake-host.js';
 import { healthyExcept } from './hosts.js';
 
 const RULE_SET: RuleSet = {
-  format: 1,
+  format: 2,
   entries: [
     {
       id: 'subuid-range-missing',
@@ -24,6 +24,8 @@ const RULE_SET: RuleSet = {
       signatures: [],
       captures: {},
       sharesWith: [],
+      affects: {},
+      symptoms: [],
       probes: [],
       examples: { match: [], noMatch: [] },
       links: [],

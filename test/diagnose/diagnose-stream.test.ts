@@ -275,3 +275,73 @@ describe('DiagnoseStream: benign lines, routine levels, the most precise signatu
     expect(Array.from(compiled.tryOrder)).toEqual([1, 0]);
   });
 });
+
+describe('DiagnoseStream: regressions and the versions a log states', () => {
+  const REGRESSION = makeEntry({
+    id: 'widget-regression',
+    signatures: [{ regex: 'widget broke: (?<what>[a-z]+)', literal: 'widget broke' }],
+    captures: { what: '[a-z]+' },
+    affects: { docker: '>=28.0.0 <28.0.2' },
+    probes: [
+      {
+        id: 'affects-docker',
+        kind: 'version',
+        component: 'docker',
+        confirms: { within: '>=28.0.0 <28.0.2' },
+      },
+    ],
+  });
+
+  /** each chunk is pushed after the diagnoses of the previous one were written */
+  const verdicts = async (...chunks: string[]) => {
+    const { stream, push, records } = setup({}, [REGRESSION]);
+    for (const chunk of chunks) {
+      push(chunk);
+      await flush();
+    }
+    await stream.finish();
+    return records()
+      .filter((record) => record.type !== 'suggestion')
+      .map((record) =>
+        record.type === 'summary'
+          ? record.diagnoses.map((d: { verdict: string }) => d.verdict)
+          : record.verdict,
+      );
+  };
+
+  test('a version inside the range confirms without probes, outside rules out, none leaves it unknown', async () => {
+    expect(await verdicts('Docker version 28.0.1, build x\nwidget broke: badly\n')).toEqual([
+      'confirmed',
+      ['confirmed'],
+    ]);
+    expect(await verdicts('Docker version 28.0.2, build x\nwidget broke: badly\n')).toEqual([
+      'ruled-out',
+      ['ruled-out'],
+    ]);
+    expect(await verdicts('widget broke: badly\n')).toEqual(['unknown', ['unknown']]);
+  });
+
+  test('a version stated after the failure line decides the summary', async () => {
+    expect(await verdicts('widget broke: badly\n', ' Server Version: 28.0.0\n')).toEqual([
+      'unknown',
+      ['confirmed'],
+    ]);
+  });
+
+  test('the log outweighs the installed version the host probe read', async () => {
+    const hostSays: ProbeResult[] = [
+      { id: 'affects-docker', verdict: 'ruled-out', evidence: 'dockerd --version: 29.1.0' },
+    ];
+    const log = 'Docker version 28.0.1, build x\nwidget broke: badly\n';
+    const { stream, push, records } = setup({ probe: async () => hostSays }, [REGRESSION]);
+    push(log);
+    await stream.finish();
+    expect(records()[0].probes).toEqual([
+      {
+        id: 'affects-docker',
+        verdict: 'confirmed',
+        evidence: 'the log shows docker 28.0.1, inside the affected range >=28.0.0 <28.0.2',
+      },
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runPipe } from '../../src/commands/pipe.js';
 import type { CompiledEntry, ProbeSpec } from '../../src/kb/types.js';
+import { VERSION_COMMANDS } from '../../src/probe/kinds/version.js';
 import { createProbeRunner } from '../../src/probe/create-probe-runner.js';
 import type { Host, RunOptions } from '../../src/probe/host.js';
 import { sysctlPath } from '../../src/probe/kinds/sysctl.js';
@@ -102,6 +103,8 @@ function allowedCalls(spec: ProbeSpec): string[] {
       return [
         `run ${JSON.stringify(['systemctl', ...(spec.scope === 'user' ? ['--user'] : []), 'is-active', spec.unit])}`,
       ];
+    case 'version':
+      return [`run ${JSON.stringify(VERSION_COMMANDS[spec.component])}`];
   }
 }
 

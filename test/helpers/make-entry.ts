@@ -18,6 +18,8 @@ export function makeEntry(overrides: EntryOverrides): CompiledEntry {
     keywords: [],
     captures: {},
     sharesWith: [],
+    affects: {},
+    symptoms: [],
     probes: [],
     fixes: [],
     examples: { match: [], noMatch: [] },
@@ -46,5 +48,5 @@ function longestPlainRun(regex: string): string {
 }
 
 export function makeRuleSet(entries: CompiledEntry[]): RuleSet {
-  return { format: 1, entries };
+  return { format: 2, entries };
 }

@@ -31,6 +31,7 @@ const expected: Record<IssueCode, { file: string; line: number; column: number; 
   'shares-with-invalid': { file: 'widget-fails.md', line: 7, column: 15 },
   'section-missing': { file: 'widget-fails.md', line: 23, column: 1 },
   'section-order': { file: 'widget-fails.md', line: 27, column: 1 },
+  'version-range-invalid': { file: 'widget-fails.md', line: 15, column: 11 },
 };
 
 describe('kb lint: one fixture per issue code', () => {

@@ -18,6 +18,8 @@ describe('the command allowlist', () => {
         'pasta',
         'docker',
         'dockerd',
+        'containerd',
+        'runc',
         'findmnt',
         'stat',
         'readlink',

@@ -31,6 +31,8 @@ function entry(id: string, probes: ProbeSpec[]): CompiledEntry {
     signatures: [],
     captures: {},
     sharesWith: [],
+    affects: {},
+    symptoms: [],
     probes,
     fixes: [],
     examples: { match: [], noMatch: [] },

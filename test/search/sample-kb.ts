@@ -2,7 +2,10 @@
 // grows every day, and exact frames and rankings must not change with it.
 import type { CompiledEntry, CompiledSignature, RuleSet } from '../../src/kb/types.js';
 
-type SampleEntry = Omit<CompiledEntry, 'signatures' | 'role' | 'sharesWith' | 'examples'> & {
+type SampleEntry = Omit<
+  CompiledEntry,
+  'signatures' | 'role' | 'sharesWith' | 'examples' | 'affects' | 'symptoms'
+> & {
   signatures: [regex: string, literal: string][];
 };
 
@@ -17,6 +20,8 @@ function entry(sample: SampleEntry): CompiledEntry {
     ...sample,
     role: 'cause',
     sharesWith: [],
+    affects: {},
+    symptoms: [],
     examples: { match: [], noMatch: [] },
     signatures,
   };
@@ -197,4 +202,4 @@ export const SAMPLE_ENTRIES: CompiledEntry[] = [
   usernsCloneDisabled,
 ];
 
-export const SAMPLE_RULE_SET: RuleSet = { format: 1, entries: SAMPLE_ENTRIES };
+export const SAMPLE_RULE_SET: RuleSet = { format: 2, entries: SAMPLE_ENTRIES };

@@ -89,6 +89,8 @@ const POLICIES: Readonly<Record<string, ArgsPolicy>> = {
   slirp4netns: versionOrHelp,
   pasta: versionOrHelp,
   dockerd: versionOrHelp,
+  containerd: versionOrHelp,
+  runc: versionOrHelp,
   id: anyArgs,
   uname: anyArgs,
   getcap: anyArgs,
