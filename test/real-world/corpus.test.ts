@@ -1,0 +1,78 @@
+// The real-world corpus (test/fixtures/real-world): error output copied from public threads, each
+// record citing the thread that established its cause. Train records pin the first diagnosis
+// exactly; holdout records (a quarter, fixed by a hash of the source) are never used to write
+// signatures, so they are judged in aggregate: that figure is how well the KB generalises.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { diagnoseRecord, loadKb, type Kb } from './diagnose-record.js';
+import { readCorpus, repositoryOf, splitOf } from './read-corpus.js';
+import { describeFigures, figuresOf, scoreRecord, type Scored } from './score-corpus.js';
+
+const { records, problems } = readCorpus();
+const positives = records.filter((record) => record.expect.length > 0);
+const negatives = records.filter((record) => record.expect.length === 0);
+let kb: Kb;
+const scored: Scored[] = [];
+
+beforeAll(async () => {
+  kb = await loadKb();
+  for (const record of records) {
+    scored.push(scoreRecord(record, await diagnoseRecord(kb, record.input)));
+  }
+}, 60_000);
+
+describe('the corpus', () => {
+  test('every record is well formed', () => {
+    expect(problems).toEqual([]);
+  });
+
+  test('every expected id is an entry of kb/', () => {
+    const known = new Set(kb.entries.map((entry) => entry.id));
+    const unknown = records.flatMap((record) =>
+      record.expect.filter((id) => !known.has(id)).map((id) => `${record.where}: ${id}`),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  test('is large and varied: 300 positives, 80 negatives, 40 repositories, no cause above 8%', () => {
+    expect(positives.length).toBeGreaterThanOrEqual(300);
+    expect(negatives.length).toBeGreaterThanOrEqual(80);
+    expect(
+      new Set(records.map((record) => repositoryOf(record.source))).size,
+    ).toBeGreaterThanOrEqual(40);
+    const perId = new Map<string, number>();
+    for (const record of positives) {
+      for (const id of new Set(record.expect)) perId.set(id, (perId.get(id) ?? 0) + 1);
+    }
+    const crowded = [...perId].filter(([, count]) => count > 0.08 * positives.length);
+    expect(crowded).toEqual([]);
+  });
+
+  test('the holdout is about a quarter, chosen by the hash of the source', () => {
+    expect(splitOf('moby/moby#41457')).toBe('train');
+    expect(splitOf('rootless-containers/rootlesskit#68')).toBe('train');
+    const holdout = records.filter((record) => record.split === 'holdout').length;
+    expect(holdout / records.length).toBeGreaterThan(0.15);
+    expect(holdout / records.length).toBeLessThan(0.35);
+  });
+});
+
+describe('train records: the expected cause is diagnosed first, negatives get nothing', () => {
+  for (const record of records.filter((item) => item.split === 'train')) {
+    const want = record.expect.length > 0 ? record.expect.join(' | ') : 'no diagnosis';
+    test(`${record.where} (${record.source}): ${want}`, () => {
+      const outcome = scored.find((item) => item.record === record)!.outcome;
+      if (record.expect.length === 0) expect(outcome.ranked).toEqual([]);
+      else expect(record.expect).toContain(outcome.ranked[0]);
+    });
+  }
+});
+
+describe('holdout records, in aggregate', () => {
+  test('recall is at least 70% and at most 2% of all negatives are diagnosed', () => {
+    const holdout = figuresOf(scored, 'holdout');
+    const all = figuresOf(scored);
+    console.log(describeFigures('holdout', holdout));
+    expect(holdout.right / holdout.positives).toBeGreaterThanOrEqual(0.7);
+    expect(all.falsePositives / all.negatives).toBeLessThanOrEqual(0.02);
+  });
+});

@@ -1,0 +1,60 @@
+// Runs one corpus record through pipe mode's own pipeline (DiagnoseStream: scanner,
+// normalisation, prefilter, regexes, grouping, ranking, suggestions) without probes, as
+// `rootless-doctor --no-probe` would, with the KB compiled from kb/ as it is in the work tree.
+import path from 'node:path';
+import { DiagnoseStream } from '../../src/diagnose/diagnose-stream.js';
+import { compileKb } from '../../src/kb/compile-kb.js';
+import { formatIssue } from '../../src/kb/issue.js';
+import { readKbDir } from '../../src/kb/read-kb-dir.js';
+import type { CompiledEntry } from '../../src/kb/types.js';
+import { normalizeLine } from '../../src/match/normalize-line.js';
+import { compileMatcher, type Matcher } from '../../src/match/stream-matcher.js';
+import { jsonReporter } from '../../src/report/json-reporter.js';
+import { createEntrySearch, type EntrySearch } from '../../src/search/search-entries.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface Kb {
+  entries: CompiledEntry[];
+  matcher: Matcher;
+  search: EntrySearch;
+}
+
+export interface RecordOutcome {
+  /** diagnosed entry ids, ranked as the summary lists them */
+  ranked: string[];
+  /** the first candidate of each suggestion (an unmatched error-looking line), in input order */
+  guesses: string[];
+}
+
+export async function loadKb(): Promise<Kb> {
+  const { issues, ruleSet } = compileKb(await readKbDir(path.join(ROOT, 'kb'), ROOT), {
+    normalize: normalizeLine,
+    checkSafety: false,
+  });
+  if (issues.length > 0) throw new Error(issues.map(formatIssue).join('\n'));
+  return {
+    entries: ruleSet.entries,
+    matcher: compileMatcher(ruleSet.entries),
+    search: createEntrySearch(ruleSet.entries),
+  };
+}
+
+export async function diagnoseRecord(kb: Kb, input: string): Promise<RecordOutcome> {
+  const guesses: string[] = [];
+  const stream = new DiagnoseStream({
+    matcher: kb.matcher,
+    ignore: new Set(),
+    suggest: async (text) => {
+      const candidates = kb.search.nearest(text);
+      if (candidates[0]) guesses.push(candidates[0].id);
+      return candidates;
+    },
+    reporter: jsonReporter,
+    write: () => {},
+    warn: () => {},
+  });
+  stream.push(new TextEncoder().encode(input.endsWith('\n') ? input : `${input}\n`));
+  const { summary } = await stream.finish();
+  return { ranked: summary.diagnoses.map((diagnosis) => diagnosis.id), guesses };
+}
