@@ -81,6 +81,10 @@ export class DiagnoseStream {
       diagnoses: ranked.map(({ id, count, verdict }) => ({ id, count, verdict })),
       suggestions: this.suggestionKeys.size,
     };
+    const collect = ranked[0] && this.entries.find((entry) => entry.id === ranked[0]!.id)?.collect;
+    if (collect && ranked[0]!.verdict !== 'ruled-out') {
+      summary.collect = { id: ranked[0]!.id, ...collect };
+    }
     this.options.write(this.options.reporter.summary({ summary, ranked }));
     return { summary, exitCode: exitCodeOf(summary) };
   }

@@ -69,4 +69,6 @@ export interface Summary {
   /** ranked, best first: the first element is the answer to "what is wrong" */
   diagnoses: { id: string; count: number; verdict: Verdict }[];
   suggestions: number;
+  /** the first diagnosis only shows a consequence: the command whose output says why */
+  collect?: { id: string; command: string; text: string };
 }

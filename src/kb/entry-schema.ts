@@ -77,6 +77,12 @@ const entryFields: Fields = {
     },
   },
   symptoms: { shape: { type: 'array', items: text, minItems: 1 } },
+  collect: {
+    shape: {
+      type: 'object',
+      fields: { command: { shape: text, required: true }, text: { shape: text, required: true } },
+    },
+  },
   fixes: {
     shape: {
       type: 'array',

@@ -139,6 +139,17 @@ export interface Fix {
   root: boolean;
 }
 
+/**
+ * A consequence ("failed to start daemon", a client that only says the daemon is unreachable)
+ * does not say why. This names the one command whose output does, to run and paste next.
+ */
+export interface Collect {
+  /** shown, never run; read-only */
+  command: string;
+  /** what its output shows, one sentence */
+  text: string;
+}
+
 export interface SignatureSource {
   /** JavaScript regex, no flags, named groups `(?<name>…)` for captured values */
   regex: string;
@@ -170,6 +181,8 @@ export interface EntrySource {
   affects?: Partial<Record<VersionedComponent, string>>;
   /** how people describe the failure in their own words, for search and prose pastes */
   symptoms?: string[];
+  /** when this line is all the input shows: the read-only command that prints the line saying why */
+  collect?: Collect;
   fixes: Fix[];
   examples: { match: MatchExample[]; 'no-match': string[] };
   links: string[];
@@ -202,6 +215,7 @@ export interface CompiledEntry {
   /** component → version range, for regressions; empty for other entries */
   affects: Partial<Record<VersionedComponent, string>>;
   symptoms: string[];
+  collect?: Collect;
   fixes: Fix[];
   examples: { match: MatchExample[]; noMatch: string[] };
   links: string[];

@@ -94,6 +94,7 @@ function buildEntry(
   };
   const verify = section('Verify');
   const notes = section('Notes');
+  if (source.collect) entry.collect = source.collect;
   if (verify) entry.verify = verify;
   if (notes) entry.notes = notes;
   return entry;

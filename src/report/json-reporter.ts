@@ -51,5 +51,6 @@ function summaryRecord({ summary }: RunReport): object {
     lines: summary.lines,
     diagnoses: summary.diagnoses.map(({ id, count, verdict }) => ({ id, count, verdict })),
     suggestions: summary.suggestions,
+    ...(summary.collect ? { collect: summary.collect } : {}),
   };
 }

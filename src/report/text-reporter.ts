@@ -107,7 +107,13 @@ function formatSummary({ summary, ranked }: RunReport, paint: Palette): string {
       `line ${diagnosis.line}, ×${diagnosis.count}${verdict}`;
     return diagnosis.verdict === 'ruled-out' ? paint.dim(item) : item;
   });
-  return [paint.bold(`${head}.`), ...list, ''].join('\n');
+  const collect = summary.collect
+    ? [
+        `  This shows only a consequence; the line that says why is elsewhere. ${summary.collect.text}`,
+        `    ${paint.cyan(`$ ${summary.collect.command}`)}`,
+      ]
+    : [];
+  return [paint.bold(`${head}.`), ...list, ...collect, ''].join('\n');
 }
 
 function plural(count: number, one: string, many: string): string {

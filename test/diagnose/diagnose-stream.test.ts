@@ -345,3 +345,40 @@ describe('DiagnoseStream: regressions and the versions a log states', () => {
     ]);
   });
 });
+
+describe('DiagnoseStream: a consequence alone names the command that shows why', () => {
+  const COLLECT = {
+    command: 'journalctl --user -u docker -n 50 --no-pager',
+    text: 'The daemon log says why.',
+  };
+  const FAILED_SERVICE = makeEntry({
+    id: 'daemon-failed-to-start',
+    role: 'consequence',
+    signatures: [
+      { regex: 'Failed to start docker.service', literal: 'Failed to start docker.service' },
+    ],
+    collect: COLLECT,
+  });
+  const entries = [NOSPACE, FAILED_SERVICE];
+
+  test('the summary carries it when the consequence ranks first', async () => {
+    const { stream, push, records } = setup({}, entries);
+    push('Failed to start docker.service - Docker Application Container Engine (Rootless).\n');
+    await stream.finish();
+    expect(records().at(-1).collect).toEqual({ id: 'daemon-failed-to-start', ...COLLECT });
+  });
+
+  test('not when a cause was found as well', async () => {
+    const { stream, push, records } = setup({}, entries);
+    push(
+      'Failed to start docker.service\n[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device\n',
+    );
+    await stream.finish();
+    const summary = records().at(-1);
+    expect(summary.diagnoses.map((d: { id: string }) => d.id)).toEqual([
+      'max-user-namespaces-too-low',
+      'daemon-failed-to-start',
+    ]);
+    expect(summary).not.toHaveProperty('collect');
+  });
+});

@@ -77,6 +77,20 @@ describe('text reporter', () => {
     );
   });
 
+  test('the summary names the command to run when only a consequence is visible', () => {
+    const collect = {
+      id: 'setuptool-failed-to-start-service',
+      command: 'journalctl --user -u docker -n 50 --no-pager',
+      text: 'Its last lines say why the daemon stopped.',
+    };
+    const report = { summary: { ...summary, collect }, ranked: [DIAGNOSIS] };
+    expect(plain.summary(report).split('\n').slice(2)).toEqual([
+      '  This shows only a consequence; the line that says why is elsewhere. Its last lines say why the daemon stopped.',
+      '    $ journalctl --user -u docker -n 50 --no-pager',
+      '',
+    ]);
+  });
+
   test('the summary when nothing was found', () => {
     const summary = { lines: 1, diagnoses: [], suggestions: 0 };
     expect(plain.summary({ summary, ranked: [] })).toBe('1 line read: no known problem found.\n');
