@@ -1,13 +1,26 @@
-// Turns the markdown source of Docker's rootless-mode page into draft KB entries: one per item of
-// its Troubleshooting section (a bold paragraph naming the error, then cause prose, console
-// blocks and the fix). Drafts pass `kb lint`; a maintainer then curates them (named captures,
+// Turns the markdown source of Docker's rootless troubleshooting page into draft KB entries, one
+// per troubleshooting item (find-docs-items.ts): the error it names, its cause prose, console
+// blocks and fix. Hugo shortcodes are removed before parsing; entities and escapes are decoded
+// (decode-docs-markup.ts). Drafts pass `kb lint`; a maintainer then curates them (named captures,
 // real near-miss examples, prose in our words). Pure: markdown string in, drafts out.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
 import { stringify } from 'yaml';
-import type { Root, RootContent, PhrasingContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import type { EntrySource } from './types.js';
-import { firstSentence, fixesOf, keywordsOf, linksOf, probesOf, slugify, truncate, type DocsItem } from './read-docs-item.js';
+import {
+  firstSentence,
+  fixesOf,
+  keywordsOf,
+  linksOf,
+  probesOf,
+  slugify,
+  truncate,
+  type DocsItem,
+} from './read-docs-item.js';
+import { decodeProse, stripShortcodes } from './decode-docs-markup.js';
+import { findDocsItems } from './find-docs-items.js';
 import { normalizeLine } from '../match/normalize-line.js';
 
 export interface Draft {
@@ -21,55 +34,27 @@ export interface ImportOptions {
   url: string;
 }
 
+const DEFAULT_URL = 'https://docs.docker.com/engine/security/rootless/troubleshoot/';
 
-
-const DEFAULT_URL = 'https://docs.docker.com/engine/security/rootless/';
-
-export function importDockerDocs(markdown: string, options: ImportOptions = { url: DEFAULT_URL }): Draft[] {
-  const tree = unified().use(remarkParse).parse(markdown);
+export function importDockerDocs(
+  page: string,
+  options: ImportOptions = { url: DEFAULT_URL },
+): Draft[] {
+  const markdown = stripShortcodes(page);
+  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(markdown);
   const used = new Set<string>();
-  return troubleshootingItems(tree, markdown).map((item) => {
+  return findDocsItems(tree).map((item) => {
     const id = uniqueId(slugify(item.error), used);
     return { id, text: renderDraft(item, markdown, options.url) };
   });
 }
 
-/** The bold-paragraph items under `## Troubleshooting`, grouped by their `###` heading. */
-function troubleshootingItems(tree: Root, markdown: string): DocsItem[] {
-  const items: DocsItem[] = [];
-  let inSection = false;
-  let heading = '';
-  for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth <= 2) {
-      inSection = node.depth === 2 && plainText(node.children) === 'Troubleshooting';
-      continue;
-    }
-    if (!inSection) continue;
-    if (node.type === 'heading') {
-      heading = plainText(node.children);
-      continue;
-    }
-    const bold = boldParagraphText(node, markdown);
-    if (bold !== undefined) items.push({ heading, error: bold, nodes: [] });
-    else items.at(-1)?.nodes.push(node);
-  }
-  return items;
-}
-
-function boldParagraphText(node: RootContent, markdown: string): string | undefined {
-  if (node.type !== 'paragraph') return undefined;
-  const [only, ...rest] = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-  if (!only || rest.length > 0 || only.type !== 'strong') return undefined;
-  // "`docker run -p` fails with `cannot expose privileged port`": the error is the quoted part
-  const source = sourceOf(node, markdown);
-  const quoted = /fails? with [`"“](.+?)[`"”]\*\*$/.exec(source);
-  return quoted?.[1] ?? plainText(only.children).trim();
-}
-
 function renderDraft(item: DocsItem, markdown: string, url: string): string {
   const error = item.error;
   const { regex, example, captures } = signatureFor(error);
-  const prose = item.nodes.filter((n) => n.type === 'paragraph').map((n) => sourceOf(n, markdown));
+  const prose = item.nodes
+    .filter((n) => n.type === 'paragraph')
+    .map((n) => decodeProse(sourceOf(n, markdown)));
   const expected = /expected behavio/i.test(prose.join(' ')) || /tips/i.test(item.heading);
   const source: EntrySource = {
     title: truncate(error, 90),
@@ -84,9 +69,11 @@ function renderDraft(item: DocsItem, markdown: string, url: string): string {
     examples: { match: [{ text: example }], 'no-match': [nearMiss(example)] },
     links: [...new Set([url, ...linksOf(item)])],
   };
-  const body = item.nodes.map((n) => sourceOf(n, markdown));
-  const cause = body.slice(0, 1).join('\n\n') || 'Not described upstream.';
-  const fix = body.slice(1).join('\n\n') || 'See the linked documentation.';
+  // the cause is what comes up to the first paragraph (a console block may show the error first)
+  const body = item.nodes.map((n) => decodeProse(sourceOf(n, markdown)));
+  const split = item.nodes.findIndex((n) => n.type === 'paragraph') + 1 || 1;
+  const cause = body.slice(0, split).join('\n\n') || 'Not described upstream.';
+  const fix = body.slice(split).join('\n\n') || 'See the linked documentation.';
   const yaml = stringify(source, { lineWidth: 0, singleQuote: true });
   return `---\n${yaml}---\n\n## Cause\n\n${cause}\n\n## Fix\n\n${fix}\n`;
 }
@@ -126,18 +113,6 @@ function signatureFor(error: string) {
 function nearMiss(example: string): string {
   const cut = example.replace(/\s*\S+\s*$/, '');
   return cut.length >= 3 ? cut : `${example.slice(0, -1)} (not this)`;
-}
-
-function plainText(nodes: readonly PhrasingContent[]): string {
-  return nodes
-    .map((node) =>
-      node.type === 'text' || node.type === 'inlineCode'
-        ? node.value
-        : 'children' in node
-          ? plainText(node.children as PhrasingContent[])
-          : '',
-    )
-    .join('');
 }
 
 function sourceOf(node: RootContent, markdown: string): string {

@@ -5,7 +5,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Fix, ProbeSpec } from './types.js';
 
-/** One bold-paragraph item: the error, the `###` heading it sits under, and the blocks after it. */
+/** One troubleshooting item: the error it names, the group heading it sits under, and its blocks. */
 export interface DocsItem {
   heading: string;
   error: string;
@@ -22,16 +22,32 @@ export function probesOf(item: DocsItem): ProbeSpec[] {
       const sysctl = /^\$ cat \/proc\/sys\/([a-z0-9_/]+)\s*$/.exec(line);
       if (sysctl?.[1] && output && !output.startsWith('$')) {
         const key = sysctl[1].replaceAll('/', '.');
-        probes.push({ id: slugify(key), kind: 'sysctl', key, confirms: { equals: output.replace(/\s+/g, ' ') } });
+        probes.push({
+          id: slugify(key),
+          kind: 'sysctl',
+          key,
+          confirms: { equals: output.replace(/\s+/g, ' ') },
+        });
       }
       const subid = /^\$ grep .* (\/etc\/sub[ug]id)\s*$/.exec(line);
       if (subid?.[1] && !probes.some((p) => p.kind === 'subid' && p.file === subid[1])) {
         const file = subid[1] as '/etc/subuid' | '/etc/subgid';
-        probes.push({ id: `${file.slice(5)}-range`, kind: 'subid', file, confirms: { missing: true } });
+        probes.push({
+          id: `${file.slice(5)}-range`,
+          kind: 'subid',
+          file,
+          confirms: { missing: true },
+        });
       }
       const unit = /^\$ systemctl --user is-active ([a-z0-9@._-]+)\s*$/.exec(line);
       if (unit?.[1] && output === 'inactive') {
-        probes.push({ id: `${unit[1]}-active`, kind: 'service', unit: unit[1], scope: 'user', confirms: { active: false } });
+        probes.push({
+          id: `${unit[1]}-active`,
+          kind: 'service',
+          unit: unit[1],
+          scope: 'user',
+          confirms: { active: false },
+        });
       }
     }
   }
@@ -52,15 +68,24 @@ export function fixesOf(item: DocsItem, prose: string[]): Fix[] {
   }
   for (const node of item.nodes) {
     if (node.type !== 'code' || node.lang !== 'console') continue;
-    const commands = node.value.split('\n').filter((l) => /^\$ (sudo|export|systemctl|ssh|docker run -p \d{4,})/.test(l));
+    const commands = node.value
+      .split('\n')
+      .filter((l) => /^\$ (sudo|export|systemctl|ssh|docker run -p \d{4,})/.test(l));
     for (const line of commands) {
       const command = line.slice(2).trim();
       if (fixes.some((f) => f.command === command)) continue;
-      fixes.push({ text: `Run \`${truncate(command, 60)}\`.`, command, root: command.startsWith('sudo ') });
+      fixes.push({
+        text: `Run \`${truncate(command, 60)}\`.`,
+        command,
+        root: command.startsWith('sudo '),
+      });
     }
   }
   if (fixes.length === 0) {
-    fixes.push({ text: truncate(firstSentence(prose.at(-1) ?? 'See the linked documentation.'), 200), root: false });
+    fixes.push({
+      text: truncate(firstSentence(prose.at(-1) ?? 'See the linked documentation.'), 200),
+      root: false,
+    });
   }
   return fixes;
 }
@@ -102,10 +127,27 @@ export function truncate(text: string, max: number): string {
 export function slugify(text: string): string {
   const words = text
     .toLowerCase()
+    .replace(/['’]/g, '')
     .replace(/<[^>]*>/g, ' ')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1 && !/^\d+$/.test(w) && !STOP_WORDS.has(w));
   return words.slice(-6).join('-');
 }
 
-const STOP_WORDS = new Set(['the', 'a', 'an', 'to', 'of', 'is', 'in', 'on', 'with', 'when', 'error', 'errors', 'rootlesskit', 'parent', 'docker']);
+const STOP_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'of',
+  'is',
+  'in',
+  'on',
+  'with',
+  'when',
+  'error',
+  'errors',
+  'rootlesskit',
+  'parent',
+  'docker',
+]);

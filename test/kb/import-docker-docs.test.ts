@@ -29,10 +29,15 @@ describe('importDockerDocs', () => {
   it('escapes the error into a signature and keeps it as the match example', () => {
     const entry = frontMatter('self-exe-no-space-left-device');
     expect(entry.signatures).toEqual([
-      { regex: '\\[rootlesskit:parent\\] error: failed to start the child: fork/exec /proc/self/exe: no space left on device' },
+      {
+        regex:
+          '\\[rootlesskit:parent\\] error: failed to start the child: fork/exec /proc/self/exe: no space left on device',
+      },
     ]);
     expect(entry.examples.match).toEqual([
-      { text: '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device' },
+      {
+        text: '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device',
+      },
     ]);
     expect(entry.examples['no-match']).toEqual([
       '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on',
@@ -42,12 +47,18 @@ describe('importDockerDocs', () => {
   it('derives a sysctl probe from a cat /proc/sys block and a fix from the sysctl.conf sentence', () => {
     const entry = frontMatter('self-exe-no-space-left-device');
     expect(entry.probes).toEqual([
-      { id: 'user-max-user-namespaces', kind: 'sysctl', key: 'user.max_user_namespaces', confirms: { equals: '0' } },
+      {
+        id: 'user-max-user-namespaces',
+        kind: 'sysctl',
+        key: 'user.max_user_namespaces',
+        confirms: { equals: '0' },
+      },
     ]);
     expect(entry.fixes).toEqual([
       {
         text: 'Set user.max_user_namespaces=28633 now and on every boot.',
-        command: "echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/99-rootless.conf && sudo sysctl --system",
+        command:
+          "echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/99-rootless.conf && sudo sysctl --system",
         root: true,
       },
     ]);
@@ -55,11 +66,35 @@ describe('importDockerDocs', () => {
 
   it('takes the quoted error out of "X fails with ..." and keeps links', () => {
     const entry = frontMatter('bus-no-such-file-or-directory');
-    expect(entry.signatures).toEqual([{ regex: 'Failed to connect to bus: No such file or directory' }]);
+    expect(entry.signatures).toEqual([
+      { regex: 'Failed to connect to bus: No such file or directory' },
+    ]);
     expect(entry.links).toEqual([
       'https://docs.example/rootless/',
       'https://rootlesscontaine.rs/getting-started/common/login/',
     ]);
+  });
+
+  it('decodes entities and escapes in a quoted error as well as in a bold one', () => {
+    const markdown = [
+      '## Troubleshooting',
+      '',
+      '**`x` fails with "lchown &lt;FILE&gt;: bad\\_arg &amp; \\*more\\* &#39;q&#39;"**',
+      '',
+      'Text.',
+      '',
+      '**plain &quot;quoted&quot; \\_x\\_**',
+      '',
+      'Text.',
+    ].join('\n');
+    const [quoted, bold] = importDockerDocs(markdown).map((d) => parse(d.text.split('---\n')[1]!));
+    expect(quoted.signatures).toEqual([
+      { regex: "lchown (?<file>[^\\s:]+): bad_arg & \\*more\\* 'q'" },
+    ]);
+    expect(quoted.examples.match).toEqual([
+      { text: "lchown /usr/share/doc/example: bad_arg & *more* 'q'" },
+    ]);
+    expect(bold.signatures).toEqual([{ regex: 'plain "quoted" _x_' }]);
   });
 
   it('turns <FILE> placeholders into named captures and grep of /etc/subuid into a subid probe', () => {
