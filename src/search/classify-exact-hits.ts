@@ -28,6 +28,7 @@ export function createExactClassifier(
     texts: [
       ...document.literals,
       ...document.keywords,
+      ...document.symptoms,
       ...document.targets,
       ...document.tags,
       document.title,

@@ -9,6 +9,8 @@ export interface SearchDocument {
   title: string;
   summary: string;
   keywords: string[];
+  /** how people describe the failure in words: `containers stop when I log out` */
+  symptoms: string[];
   tags: string[];
   literals: string[];
   targets: string[];
@@ -18,6 +20,7 @@ export interface SearchDocument {
 export const SEARCH_KEYS = [
   { name: 'literals', weight: 3 },
   { name: 'keywords', weight: 3 },
+  { name: 'symptoms', weight: 3 },
   { name: 'targets', weight: 2 },
   { name: 'title', weight: 2 },
   { name: 'tags', weight: 1.5 },
@@ -30,6 +33,7 @@ export function toSearchDocument(entry: CompiledEntry): SearchDocument {
     title: entry.title,
     summary: entry.summary,
     keywords: entry.keywords,
+    symptoms: entry.symptoms,
     tags: entry.tags,
     literals: entry.signatures.map((signature) => signature.literal),
     targets: entry.probes.map(probeTarget),

@@ -35,7 +35,13 @@ export interface PasteSessionOptions {
   ignore?: ReadonlySet<string>;
   probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
   suggest: (text: string) => SuggestionCandidate[];
+  /** entries whose symptoms fit a description in words, for a paste that is prose, not a log */
+  describe?: (text: string) => SuggestionCandidate[];
 }
+
+/** A paste of a few words with no error line in it is read as a description of the symptom. */
+const MIN_PROSE_WORDS = 3;
+const MAX_PROSE_CHARS = 400;
 
 export class PasteSession {
   private readonly matcher: StreamMatcher;
@@ -65,7 +71,21 @@ export class PasteSession {
   /** One paste; a missing final newline is added so that its last line is read now. */
   paste(text: string): void {
     const complete = /[\r\n]$/.test(text) ? text : `${text}\n`;
+    const before = this.cards;
+    const firstLine = this.matcher.linesRead + 1;
     this.matcher.push(this.encoder.encode(complete.replaceAll(/\r\n?/g, '\n')));
+    if (this.cards === before) this.describeProse(firstLine, text);
+  }
+
+  /** Nothing matched and nothing looked like an error: maybe it is the symptom in words. */
+  private describeProse(line: number, text: string): void {
+    const prose = text.replace(/\s+/g, ' ').trim().slice(0, MAX_PROSE_CHARS);
+    if (!this.options.describe || prose.split(' ').length < MIN_PROSE_WORDS) return;
+    const candidates = this.options.describe(prose);
+    if (candidates.length === 0) return;
+    const key = `suggestion-${++this.cards}`;
+    const suggestion: Suggestion = { line, text: prose, candidates };
+    this.enqueue(async () => this.events.onCard({ kind: 'suggestion', key, suggestion }));
   }
 
   /** Resolves when every card of the text pasted so far is out (probes done). */

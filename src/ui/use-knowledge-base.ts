@@ -15,7 +15,11 @@ export interface KnowledgeBase {
   filter: BrowseFilter;
   matcher: Matcher;
   suggest(text: string): SuggestionCandidate[];
+  /** entries whose symptoms, keywords or title fit a description in words */
+  describe(text: string): SuggestionCandidate[];
 }
+
+const MAX_DESCRIBED = 3;
 
 export function useKnowledgeBase(
   all: readonly CompiledEntry[],
@@ -36,6 +40,10 @@ export function useKnowledgeBase(
         suggestions ??= createEntrySearch(entries);
         return suggestions.nearest(text);
       },
+      describe: (text) =>
+        search(text)
+          .slice(0, MAX_DESCRIBED)
+          .map(({ entry, score }) => ({ id: entry.id, title: entry.title, score })),
     };
   }, [all, ignore]);
 }

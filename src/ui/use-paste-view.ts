@@ -17,6 +17,7 @@ export function usePasteView(
     ignore: new Set(ignore),
     probe,
     suggest: kb.suggest,
+    describe: kb.describe,
   });
   const fixes = listPasteFixes(session.cards);
   const selection = useFixSelection(fixes.length, firstFixOfNewestCard(fixes));

@@ -27,6 +27,8 @@ function createSession(
         text.includes('dbus')
           ? [{ id: 'dbus-user-session-missing', title: 'D-Bus', score: 0.2 }]
           : [],
+      describe: (text) =>
+        text.includes('log out') ? [{ id: 'linger-disabled', title: 'Linger', score: 0.1 }] : [],
     },
     { onPending: (found) => pending.push(found), onCard: (card) => cards.push(card) },
   );
@@ -133,5 +135,24 @@ describe('PasteSession', () => {
     session.paste(`Sep 27 14:44:14 host dockerd-rootless.sh[3117]: \x1b[31m${SEED}\x1b[0m`);
     await session.settled();
     expect(cards[0]).toMatchObject({ diagnosis: { text: SEED } });
+  });
+
+  it('reads a paste of a few words with no error line as a symptom described in words', async () => {
+    const { session, cards } = createSession();
+    session.paste('my containers stop   when I log out\n');
+    session.paste('fine\n');
+    session.paste('nothing about it here at all\n');
+    await session.settled();
+    expect(cards).toEqual([
+      {
+        kind: 'suggestion',
+        key: 'suggestion-1',
+        suggestion: {
+          line: 1,
+          text: 'my containers stop when I log out',
+          candidates: [{ id: 'linger-disabled', title: 'Linger', score: 0.1 }],
+        },
+      },
+    ]);
   });
 });
