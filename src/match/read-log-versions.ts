@@ -37,7 +37,9 @@ const STATEMENTS: readonly [RegExp, VersionedComponent][] = [
 /** `docker version` block headers: which component the next `Version:` line belongs to. */
 const HEADER =
   /^\s{0,8}(Client|Server|Engine|rootlesskit|slirp4netns|containerd|runc|docker-init)\b[^:\n]{0,80}:/;
-const BLOCK_VERSION = new RegExp(String.raw`^\s{0,12}Version:\s{0,40}${NUMBER}(?:[-+~][\w.+~-]{0,64})?\s*$`);
+const BLOCK_VERSION = new RegExp(
+  String.raw`^\s{0,12}Version:\s{0,40}${NUMBER}(?:[-+~][\w.+~-]{0,64})?\s*$`,
+);
 const COMPONENT_OF_HEADER: Record<string, VersionedComponent | undefined> = {
   Server: 'docker',
   Engine: 'docker',
