@@ -9,7 +9,7 @@ import { describeFigures, figuresOf, scoreRecord } from '../test/real-world/scor
 const showHoldout = process.argv.includes('--show-holdout');
 const { records, problems } = readCorpus();
 for (const problem of problems) console.error(problem);
-const kb = await loadKb();
+const kb = await loadKb((issue) => console.error(`kb: ${issue}`));
 const known = new Set(kb.entries.map((entry) => entry.id));
 const scored = [];
 for (const record of records)

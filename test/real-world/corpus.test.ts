@@ -25,6 +25,12 @@ describe('the corpus', () => {
     expect(problems).toEqual([]);
   });
 
+  test('no record repeats another: one source, one input', () => {
+    const keys = records.map((record) => `${record.source}\n${record.input.trim()}`);
+    const repeated = records.filter((_, index) => keys.indexOf(keys[index]!) !== index);
+    expect(repeated.map((record) => record.where)).toEqual([]);
+  });
+
   test('every expected id is an entry of kb/', () => {
     const known = new Set(kb.entries.map((entry) => entry.id));
     const unknown = records.flatMap((record) =>
