@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ExitCode } from './exit-codes.js';
 import { HELP, USAGE_HINT } from './help.js';
 import type { CommandIO, GlobalOptions } from './commands/types.js';
+import { checkHostRoot } from './commands/check-host-root.js';
 
 const COMMANDS = new Set(['check', 'search', 'show', 'tui', 'kb']);
 
@@ -74,7 +75,14 @@ async function main(argv: string[]): Promise<ExitCode> {
     ignore: values.ignore.flatMap((list) => list.split(',').map((id) => id.trim())).filter(Boolean),
     color: resolveColor(values['no-color'], io),
   };
-  if (values['host-root'] !== undefined) options.hostRoot = values['host-root'];
+  if (values['host-root'] !== undefined) {
+    const problem = checkHostRoot(values['host-root']);
+    if (problem !== undefined) {
+      io.stderr.write(`rootless-doctor: ${problem}\n`);
+      return ExitCode.usage;
+    }
+    options.hostRoot = values['host-root'];
+  }
 
   const [first, ...rest] = positionals;
   const command = first !== undefined && COMMANDS.has(first) ? first : undefined;

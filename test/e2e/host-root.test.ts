@@ -159,3 +159,18 @@ describe('permission denied on unix:///var/run/docker.sock', () => {
     ]);
   });
 });
+
+describe('--host-root must be a copy of a root', () => {
+  it.each([
+    ['/nonexistent', 'rootless-doctor: --host-root /nonexistent: no such directory\n'],
+    [
+      'test/fixtures/logs',
+      'rootless-doctor: --host-root test/fixtures/logs: not a copy of a root file system (it has no etc/ or proc/)\n',
+    ],
+  ])('%s is refused with one line and exit 2, before anything is read', async (dir, message) => {
+    const { code, stdout, stderr } = await runCli(['--host-root', dir], {
+      input: `${NOT_PERMITTED}\n`,
+    });
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});
