@@ -2,14 +2,15 @@
 // The only file that reads argv, touches `process` for exit codes and signals, and picks a
 // command. Each command is loaded by dynamic import, so a run pays only for the code it uses:
 // pipe mode never loads the TUI (ink, react) or the KB compiler (unified, remark, yaml).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ExitCode } from './exit-codes.js';
 import { HELP, USAGE_HINT } from './help.js';
 import type { CommandIO, GlobalOptions } from './commands/types.js';
 import { checkHostRoot } from './commands/check-host-root.js';
+import { nearestCommand } from './commands/nearest-command.js';
 
-const COMMANDS = new Set(['check', 'search', 'show', 'tui', 'kb']);
+const COMMANDS = new Set(['check', 'search', 'show', 'tui', 'kb', 'help', 'version']);
 
 class UsageError extends Error {}
 
@@ -60,11 +61,11 @@ async function main(argv: string[]): Promise<ExitCode> {
     throw new UsageError(message.split(/\.\s/)[0] ?? message);
   }
   const { values, positionals } = parsed;
-  if (values.help) {
+  if (values.help || (positionals[0] === 'help' && positionals.length === 1)) {
     io.stdout.write(HELP);
     return ExitCode.ok;
   }
-  if (values.version) {
+  if (values.version || (positionals[0] === 'version' && positionals.length === 1)) {
     io.stdout.write(`${readVersion()}\n`);
     return ExitCode.ok;
   }
@@ -87,13 +88,16 @@ async function main(argv: string[]): Promise<ExitCode> {
   const [first, ...rest] = positionals;
   const command = first !== undefined && COMMANDS.has(first) ? first : undefined;
 
+  if (command === 'help' || command === 'version') {
+    throw new UsageError(`unexpected argument \`${rest[0]}\` after \`${command}\``);
+  }
   if (command === 'kb') {
     const [sub, dir, ...extra] = rest;
     if (sub !== 'lint' || extra.length > 0) {
       throw new UsageError(`unexpected \`kb ${rest.join(' ')}\`, expected \`kb lint [DIR]\``);
     }
     const { runKbLint } = await import('./commands/kb-lint.js');
-    return runKbLint(dir ?? defaultKbDir(), process.cwd(), io);
+    return runKbLint(dir ?? defaultKbDir(), process.cwd(), io, { json: options.json });
   }
   if (command === 'check') {
     expectNoArguments('check', rest);
@@ -121,6 +125,11 @@ async function main(argv: string[]): Promise<ExitCode> {
     return runTui(options, io, { ruleSet: await loadKb() });
   }
 
+  if (first !== undefined && first !== '-' && !existsSync(first)) {
+    // a mistyped command reads better as one than as a missing file
+    const meant = /^[a-z-]+$/.test(first) ? nearestCommand(first, COMMANDS) : undefined;
+    if (meant) throw new UsageError(`unknown command \`${first}\`; did you mean \`${meant}\`?`);
+  }
   if (positionals.length > 1) {
     throw new UsageError(
       `unexpected extra argument \`${positionals[1]}\`, expected at most one FILE`,
@@ -129,7 +138,7 @@ async function main(argv: string[]): Promise<ExitCode> {
   const [{ runPipe }, ruleSet] = await Promise.all([import('./commands/pipe.js'), loadKb()]);
   const probe = options.probe ? await createProbe(options, io) : undefined;
   return runPipe(
-    { ...options, file: positionals[0] },
+    { ...options, file: first === '-' ? undefined : first },
     io,
     probe ? { ruleSet, probe } : { ruleSet },
   );
@@ -160,8 +169,9 @@ function resolveColor(noColor: boolean, io: CommandIO): boolean {
   return io.stdout.isTTY === true;
 }
 
+/** ./kb where the user stands, when there is one (an author's checkout); else the bundled KB. */
 function defaultKbDir(): string {
-  return new URL('../kb', import.meta.url).pathname;
+  return existsSync('kb') ? 'kb' : new URL('../kb', import.meta.url).pathname;
 }
 
 function readVersion(): string {

@@ -8,7 +8,7 @@ Usage
   rootless-doctor search WORDS... [--json]  find knowledge-base entries by keyword
   rootless-doctor show ID [--json]        print one entry in full
   rootless-doctor tui                     the interactive view (paste errors, browse)
-  rootless-doctor kb lint [DIR]           validate a knowledge-base directory (default: kb/)
+  rootless-doctor kb lint [DIR] [--json]  validate a knowledge-base directory (default: ./kb)
 
 Options
   --json             JSON Lines on stdout (one document for check, search, show)

@@ -4,7 +4,12 @@ import { formatIssue } from '../kb/issue.js';
 import { lintKbDir } from '../kb/lint-kb-dir.js';
 import type { CommandIO } from './types.js';
 
-export async function runKbLint(dir: string, cwd: string, io: CommandIO): Promise<ExitCode> {
+export async function runKbLint(
+  dir: string,
+  cwd: string,
+  io: CommandIO,
+  options: { json: boolean } = { json: false },
+): Promise<ExitCode> {
   let result;
   try {
     result = await lintKbDir(dir, cwd);
@@ -13,15 +18,22 @@ export async function runKbLint(dir: string, cwd: string, io: CommandIO): Promis
     io.stderr.write(`rootless-doctor: cannot read KB directory ${dir}: ${reason}\n`);
     return ExitCode.usage;
   }
+  const count = result.ruleSet.entries.length;
+  const exitCode = result.issues.length === 0 ? ExitCode.ok : ExitCode.found;
+  if (options.json) {
+    const document = { dir, entries: count, issues: result.issues };
+    io.stdout.write(`${JSON.stringify(document)}\n`);
+    return exitCode;
+  }
   for (const issue of result.issues) io.stdout.write(`${formatIssue(issue)}\n`);
   const files = new Set(result.issues.map((i) => i.file)).size;
-  const count = result.ruleSet.entries.length;
+  const entries = `${count} ${count === 1 ? 'entry' : 'entries'}`;
   if (result.issues.length === 0) {
-    io.stderr.write(`${count} ${count === 1 ? 'entry' : 'entries'}, no issues\n`);
-    return ExitCode.ok;
+    io.stderr.write(`${dir}: ${entries}, no issues\n`);
+    return exitCode;
   }
   io.stderr.write(
-    `${result.issues.length} ${result.issues.length === 1 ? 'issue' : 'issues'} in ${files} ${files === 1 ? 'file' : 'files'}\n`,
+    `${dir}: ${result.issues.length} ${result.issues.length === 1 ? 'issue' : 'issues'} in ${files} ${files === 1 ? 'file' : 'files'}\n`,
   );
-  return ExitCode.found;
+  return exitCode;
 }

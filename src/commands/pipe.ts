@@ -76,6 +76,8 @@ export async function runPipe(
   } finally {
     io.signal.removeEventListener('abort', stop);
   }
+  // after ^C the terminal's cursor stands behind `^C`: the summary starts on a line of its own
+  if (io.signal.aborted && io.stdout.isTTY) output.write('\n');
   const { exitCode } = await stream.finish();
   if (options.file !== undefined) input.destroy();
   return exitCode;

@@ -11,7 +11,7 @@ Usage
   rootless-doctor search WORDS... [--json]  find knowledge-base entries by keyword
   rootless-doctor show ID [--json]        print one entry in full
   rootless-doctor tui                     the interactive view (paste errors, browse)
-  rootless-doctor kb lint [DIR]           validate a knowledge-base directory (default: kb/)
+  rootless-doctor kb lint [DIR] [--json]  validate a knowledge-base directory (default: ./kb)
 
 Options
   --json             JSON Lines on stdout (one document for check, search, show)
@@ -77,15 +77,63 @@ describe('rootless-doctor CLI', () => {
       code: 1,
       stdout:
         'test/fixtures/kb-broken/wrong-type/widget-fails.md:4:11: Unexpected string `fatal` for `severity`, expected `error` or `warning` or `info` (wrong-type)\n',
-      stderr: '1 issue in 1 file\n',
+      stderr: 'test/fixtures/kb-broken/wrong-type: 1 issue in 1 file\n',
     });
   });
 
-  it('kb lint of the project KB is clean, exit 0', async () => {
+  it('kb lint without DIR checks ./kb where it stands and says so, exit 0', async () => {
     const result = await runCli(['kb', 'lint']);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^\d+ entries, no issues\n$/);
+    expect(result.stderr).toMatch(/^kb: \d+ entries, no issues\n$/);
     expect(result.code).toBe(0);
+  });
+
+  it('kb lint without DIR, where no ./kb exists, checks the bundled KB', async () => {
+    const result = await runCli(['kb', 'lint'], { cwd: '/' });
+    expect(result.stderr).toMatch(/^\/.+\/kb: \d+ entries, no issues\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  it('kb lint --json prints one document with the directory, the entry count and every issue', async () => {
+    const result = await runCli(['kb', 'lint', '--json', 'test/fixtures/kb-broken/wrong-type']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      dir: 'test/fixtures/kb-broken/wrong-type',
+      entries: 0,
+      issues: [
+        {
+          file: 'test/fixtures/kb-broken/wrong-type/widget-fails.md',
+          line: 4,
+          column: 11,
+          code: 'wrong-type',
+          message:
+            'Unexpected string `fatal` for `severity`, expected `error` or `warning` or `info`',
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [['chek'], 'unknown command `chek`; did you mean `check`?'],
+    [['serach', 'foo'], 'unknown command `serach`; did you mean `search`?'],
+    [['shwo', 'x'], 'unknown command `shwo`; did you mean `show`?'],
+  ])('a mistyped command %j gets a "did you mean", exit 2', async (args, message) => {
+    expect(await runCli(args)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `rootless-doctor: ${message}\nRun 'rootless-doctor --help' for usage.\n`,
+    });
+  });
+
+  it('`-` reads standard input; `help` and `version` work as words', async () => {
+    const piped = await runCli(['--no-probe', '-'], { input: 'all good\n' });
+    expect(piped).toEqual({
+      code: 0,
+      stdout: '1 line read: no known problem found.\n',
+      stderr: '',
+    });
+    expect((await runCli(['help'])).stdout).toBe((await runCli(['--help'])).stdout);
+    expect((await runCli(['version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
   it('kb lint of a missing directory is exit 2', async () => {
