@@ -9,19 +9,23 @@ export function diagnose(
   finding: Finding,
   probes: readonly ProbeResult[],
 ): Diagnosis {
+  const verdict = combineVerdicts(probes);
   return {
     id: entry.id,
     title: entry.title,
     summary: entry.summary,
     severity: entry.severity,
-    verdict: combineVerdicts(probes),
+    verdict,
     line: finding.firstLine,
     lastLine: finding.lastLine,
     count: finding.count,
     text: finding.text,
     captures: finding.captures,
     probes: [...probes],
-    fixes: entry.fixes.map((fix) => fillFix(fix, finding.captures, entry.captures)),
+    // a command that can lose data is offered only when the host confirmed the cause
+    fixes: entry.fixes
+      .filter((fix) => !fix.destructive || verdict === 'confirmed')
+      .map((fix) => fillFix(fix, finding.captures, entry.captures)),
     links: entry.links,
     tags: entry.tags,
   };

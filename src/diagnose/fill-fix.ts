@@ -16,6 +16,7 @@ export function fillFix(
   patterns: Readonly<Record<string, string>>,
 ): FilledFix {
   const filled: FilledFix = { text: fix.text, root: fix.root };
+  if (fix.destructive) filled.destructive = true;
   if (fix.command !== undefined) {
     filled.command = fix.command.replace(PLACEHOLDER, (placeholder, name: string) => {
       const value = Object.hasOwn(captures, name) ? captures[name] : undefined;

@@ -30,6 +30,8 @@ export interface FilledFix {
   /** the command with validated, shell-quoted captures filled in; placeholders kept otherwise */
   command?: string;
   root: boolean;
+  /** the command can lose data; only ever present for a confirmed cause */
+  destructive?: boolean;
 }
 
 export interface Diagnosis {

@@ -93,6 +93,7 @@ const entryFields: Fields = {
           text: { shape: text, required: true },
           command: { shape: text },
           root: { shape: { type: 'boolean' }, required: true },
+          destructive: { shape: { type: 'boolean' } },
         },
       },
     },

@@ -137,6 +137,11 @@ export interface Fix {
   command?: string;
   /** true when the command needs root */
   root: boolean;
+  /**
+   * true when the command can lose data (removes files or images, uninstalls, prunes): such a fix
+   * is never first, is shown only for a confirmed cause, and always with a warning
+   */
+  destructive?: boolean;
 }
 
 /**

@@ -24,9 +24,12 @@ function diagnosisRecord(diagnosis: Diagnosis): object {
     text: diagnosis.text,
     captures: diagnosis.captures,
     probes: diagnosis.probes.map(({ id, verdict, evidence }) => ({ id, verdict, evidence })),
-    fixes: diagnosis.fixes.map(({ text, command, root }) =>
-      command === undefined ? { text, root } : { text, command, root },
-    ),
+    fixes: diagnosis.fixes.map(({ text, command, root, destructive }) => ({
+      text,
+      ...(command === undefined ? {} : { command }),
+      root,
+      ...(destructive ? { destructive } : {}),
+    })),
     links: diagnosis.links,
     tags: diagnosis.tags,
   };

@@ -4,6 +4,7 @@ import type { Diagnosis, ProbeResult, Suggestion, Verdict } from '../diagnose/ty
 import type { Severity } from '../kb/types.js';
 import type { Reporter, RunReport } from './reporter.js';
 import { toTerminalSafe } from './terminal-safe.js';
+import { DESTRUCTIVE_WARNING } from './fix-warnings.js';
 
 type Paint = (text: string) => string;
 
@@ -53,6 +54,7 @@ function formatDiagnosis(diagnosis: Diagnosis, paint: Palette): string {
     ...(diagnosis.verdict === 'ruled-out' ? [`  fixes: rootless-doctor show ${diagnosis.id}`] : []),
     ...(diagnosis.verdict === 'ruled-out' ? [] : diagnosis.fixes).flatMap((fix) => [
       `  fix: ${fix.text}`,
+      ...(fix.destructive ? [`  ${paint.red(DESTRUCTIVE_WARNING)}`] : []),
       ...(fix.command === undefined
         ? []
         : [

@@ -3,6 +3,7 @@
 // Pasted text (evidence lines) and host output (probe evidence) go through toTerminalSafe first.
 import type { Diagnosis, Suggestion, Verdict } from '../diagnose/types.js';
 import { toTerminalSafe } from '../report/terminal-safe.js';
+import { DESTRUCTIVE_WARNING } from '../report/fix-warnings.js';
 import { span, wrapSpans, type Span, type StyledLine } from '../report/styled-text.js';
 
 export const VERDICT_MARKS: Record<Verdict, string> = {
@@ -62,6 +63,9 @@ export function layoutDiagnosisCard(
     const label = fix.command === undefined ? '• ' : `[${number++}] `;
     const root = fix.root ? [span(' (needs root)', 'dim')] : [];
     lines.push(...wrap([span(fix.text), ...root], label, ' '.repeat(label.length)));
+    if (fix.destructive) {
+      lines.push(...wrap([span(DESTRUCTIVE_WARNING, 'error')], '    ', '    '));
+    }
     if (fix.command !== undefined) {
       lines.push(...wrap([span(toTerminalSafe(fix.command, 4096), 'command')], '    $ ', '      '));
     }

@@ -6,6 +6,8 @@ export interface CopyableFix {
   cardKey: string;
   entryId: string;
   command: string;
+  /** can lose data: never chosen for the user, only picked by hand */
+  destructive: boolean;
 }
 
 export function listPasteFixes(cards: readonly Card[]): CopyableFix[] {
@@ -19,6 +21,7 @@ export function listPasteFixes(cards: readonly Card[]): CopyableFix[] {
         cardKey: card.key,
         entryId: card.diagnosis.id,
         command: fix.command,
+        destructive: fix.destructive === true,
       });
     }
   }
@@ -36,11 +39,11 @@ export function firstFixNumbers(cards: readonly Card[], fixes: readonly Copyable
   return numbers;
 }
 
-/** Index in `fixes` of the newest card's first fix. */
+/** Index in `fixes` of the newest card's first fix that cannot lose data. */
 export function firstFixOfNewestCard(fixes: readonly CopyableFix[]): number {
   const newest = fixes[fixes.length - 1]?.cardKey;
   return Math.max(
     0,
-    fixes.findIndex((fix) => fix.cardKey === newest),
+    fixes.findIndex((fix) => fix.cardKey === newest && !fix.destructive),
   );
 }

@@ -76,3 +76,40 @@ describe('diagnose', () => {
     );
   });
 });
+
+describe('diagnose: fixes that can lose data', () => {
+  const LEFTOVERS = makeEntry({
+    id: 'uninstall-leftovers',
+    signatures: ['leftovers'],
+    fixes: [
+      { text: 'Look first.', command: 'ls ~/.local/share/docker', root: false },
+      {
+        text: 'Remove the data.',
+        command: 'rootlesskit rm -rf ~/.local/share/docker',
+        root: false,
+        destructive: true,
+      },
+    ],
+  });
+  const finding: Finding = { ...FINDING, entryId: 'uninstall-leftovers', captures: {} };
+
+  test('are offered, marked, only for a confirmed cause', () => {
+    const confirmed = diagnose(LEFTOVERS, finding, [
+      { id: 'p', verdict: 'confirmed', evidence: 'e' },
+    ]);
+    expect(confirmed.fixes).toEqual([
+      { text: 'Look first.', command: 'ls ~/.local/share/docker', root: false },
+      {
+        text: 'Remove the data.',
+        command: 'rootlesskit rm -rf ~/.local/share/docker',
+        root: false,
+        destructive: true,
+      },
+    ]);
+    for (const verdict of ['unknown', 'ruled-out'] as const) {
+      const other = diagnose(LEFTOVERS, finding, [{ id: 'p', verdict, evidence: 'e' }]);
+      expect(other.fixes.map((fix) => fix.text)).toEqual(['Look first.']);
+    }
+    expect(diagnose(LEFTOVERS, finding, []).fixes).toHaveLength(1);
+  });
+});

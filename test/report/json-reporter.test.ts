@@ -9,6 +9,32 @@ describe('jsonReporter', () => {
     );
   });
 
+  test('a fix that can lose data says so; other fixes keep their fields', () => {
+    const destructive = {
+      ...DIAGNOSIS,
+      fixes: [
+        { text: 'Look.', command: 'ls', root: false },
+        { text: 'Remove.', command: 'rm -rf ~/x', root: false, destructive: true },
+      ],
+    };
+    expect(JSON.parse(jsonReporter.diagnosis(destructive)).fixes).toEqual([
+      { text: 'Look.', command: 'ls', root: false },
+      { text: 'Remove.', command: 'rm -rf ~/x', root: false, destructive: true },
+    ]);
+  });
+
+  test('the summary carries the command to collect the missing line', () => {
+    const collect = {
+      id: 'x',
+      command: 'journalctl --user -u docker -n 50 --no-pager',
+      text: 'Why.',
+    };
+    const record = JSON.parse(
+      jsonReporter.summary({ summary: { ...summary, collect }, ranked: [] }),
+    );
+    expect(record.collect).toEqual(collect);
+  });
+
   test('a suggestion, with scores rounded to two decimals', () => {
     expect(jsonReporter.suggestion(SUGGESTION)).toBe(
       '{"type":"suggestion","line":40,"text":"level=error msg=failed to mount overlay: invalid argument","candidates":[{"id":"overlay-unavailable-fallback","title":"Kernel overlayfs is unavailable","score":0.12},{"id":"fuse-device-missing","title":"/dev/fuse is missing","score":0.5}]}\n',

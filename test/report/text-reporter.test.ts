@@ -77,6 +77,27 @@ describe('text reporter', () => {
     );
   });
 
+  test('a fix that can lose data carries the warning line', () => {
+    const destructive = {
+      ...DIAGNOSIS,
+      fixes: [
+        {
+          text: 'Remove the data.',
+          command: 'rootlesskit rm -rf ~/.local/share/docker',
+          root: false,
+          destructive: true,
+        },
+      ],
+    };
+    const lines = plain.diagnosis(destructive).split('\n');
+    const at = lines.indexOf('  fix: Remove the data.');
+    expect(lines.slice(at, at + 3)).toEqual([
+      '  fix: Remove the data.',
+      '  warning: this deletes data; read it and keep a copy before you run it',
+      '    $ rootlesskit rm -rf ~/.local/share/docker',
+    ]);
+  });
+
   test('the summary names the command to run when only a consequence is visible', () => {
     const collect = {
       id: 'setuptool-failed-to-start-service',
