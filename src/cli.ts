@@ -136,12 +136,11 @@ async function main(argv: string[]): Promise<ExitCode> {
     );
   }
   const [{ runPipe }, ruleSet] = await Promise.all([import('./commands/pipe.js'), loadKb()]);
-  const probe = options.probe ? await createProbe(options, io) : undefined;
-  return runPipe(
-    { ...options, file: first === '-' ? undefined : first },
-    io,
-    probe ? { ruleSet, probe } : { ruleSet },
-  );
+  const probing = options.probe ? await createProbe(options, io) : undefined;
+  return runPipe({ ...options, file: first === '-' ? undefined : first }, io, {
+    ruleSet,
+    ...probing,
+  });
 }
 
 async function loadKb() {
@@ -150,11 +149,17 @@ async function loadKb() {
 }
 
 async function createProbe(options: GlobalOptions, io: CommandIO) {
-  const [{ createProbeRunner }, { createNodeHost }] = await Promise.all([
+  const [{ createProbeRunner }, { createNodeHost }, { computeHostValues }] = await Promise.all([
     import('./probe/create-probe-runner.js'),
     import('./probe/node-host.js'),
+    import('./probe/host-values.js'),
   ]);
-  return createProbeRunner(createNodeHost({ root: options.hostRoot, env: io.env }));
+  const host = createNodeHost({ root: options.hostRoot, env: io.env });
+  return {
+    probe: createProbeRunner(host),
+    hostValues: (names: ReadonlySet<string>, captures: Record<string, string>) =>
+      computeHostValues(names, host, captures),
+  };
 }
 
 function expectNoArguments(command: string, rest: string[]) {

@@ -7,7 +7,7 @@ import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { CompiledEntry, RuleSet } from '../kb/types.js';
 import type { ProbeResult, SuggestionCandidate } from '../diagnose/types.js';
-import { DiagnoseStream } from '../diagnose/diagnose-stream.js';
+import { DiagnoseStream, type DiagnoseStreamOptions } from '../diagnose/diagnose-stream.js';
 import { ExitCode } from '../exit-codes.js';
 import { compileMatcher } from '../match/stream-matcher.js';
 import { jsonReporter } from '../report/json-reporter.js';
@@ -25,6 +25,7 @@ const FILE_CHUNK_BYTES = 256 * 1024;
 export interface PipeDeps {
   ruleSet: RuleSet;
   probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+  hostValues?: DiagnoseStreamOptions['hostValues'];
 }
 
 export async function runPipe(
@@ -56,6 +57,7 @@ export async function runPipe(
     matcher,
     ignore,
     probe: options.probe ? deps.probe : undefined,
+    hostValues: options.probe ? deps.hostValues : undefined,
     suggest: lazySuggest(deps.ruleSet.entries.filter((entry) => !ignore.has(entry.id))),
     reporter: options.json ? jsonReporter : createTextReporter({ color: options.color }),
     write: output.write,

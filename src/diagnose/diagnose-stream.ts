@@ -11,6 +11,7 @@ import type { Reporter } from '../report/reporter.js';
 import { diagnose } from './diagnose.js';
 import { probeOnce, type ProbeFn } from './probe-once.js';
 import { withLogVersions } from './judge-log-versions.js';
+import { isHostValue } from '../kb/host-values.js';
 import type { LogVersion } from '../match/read-log-versions.js';
 import type { VersionedComponent } from '../kb/types.js';
 import type { Diagnosis, Finding, ProbeResult, SuggestionCandidate, Summary } from './types.js';
@@ -25,6 +26,11 @@ export interface DiagnoseStreamOptions {
   ignore: ReadonlySet<string>;
   /** absent with --no-probe: every verdict is then unknown */
   probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+  /** absent with --no-probe: values the entry's fixes name, computed from the host */
+  hostValues?: (
+    names: ReadonlySet<string>,
+    captures: Record<string, string>,
+  ) => Promise<Record<string, string>>;
   /** the nearest entries to an unmatched error line */
   suggest: (text: string) => Promise<SuggestionCandidate[]>;
   reporter: Reporter;
@@ -46,6 +52,7 @@ export class DiagnoseStream {
   /** what the host probes said per finding, kept to judge again when the log states a version */
   private readonly probeResults = new Map<Finding, ProbeResult[]>();
   private readonly logVersions = new Map<VersionedComponent, string>();
+  private readonly hostValues = new Map<Finding, Record<string, string>>();
   private readonly suggestionKeys = new Set<string>();
   private readonly probe: ProbeFn;
   private tail: Promise<void> = Promise.resolve();
@@ -96,13 +103,26 @@ export class DiagnoseStream {
     const finding = this.groups.add({ entryId: entry.id, ...match });
     if (!finding) return;
     const probed = this.probe(entry);
+    const valued = this.hostValuesFor(entry, finding.captures);
     this.enqueue(async () => {
       const results = await probed;
       this.probeResults.set(finding, results);
-      const diagnosis = diagnose(entry, finding, withLogVersions(entry, results, this.logVersions));
+      const values = await valued;
+      this.hostValues.set(finding, values);
+      const judged = withLogVersions(entry, results, this.logVersions);
+      const diagnosis = diagnose(entry, finding, judged, values);
       this.diagnoses.set(finding, diagnosis);
       this.options.write(this.options.reporter.diagnosis(diagnosis));
     });
+  }
+
+  private hostValuesFor(
+    entry: CompiledEntry,
+    captures: Record<string, string>,
+  ): Promise<Record<string, string>> {
+    const names = hostValueNames(entry);
+    if (names.size === 0 || !this.options.hostValues) return Promise.resolve({});
+    return this.options.hostValues(names, captures).catch(() => ({}));
   }
 
   /** The first statement of each component's version wins: it is the one nearest the start. */
@@ -149,6 +169,7 @@ export class DiagnoseStream {
               entry,
               finding,
               withLogVersions(entry, this.probeResults.get(finding) ?? [], this.logVersions),
+              this.hostValues.get(finding),
             );
       diagnosis.count = finding.count;
       diagnosis.line = finding.firstLine;
@@ -166,6 +187,20 @@ export class DiagnoseStream {
     });
     return rankDiagnoses(items).map((item) => item.diagnosis);
   }
+}
+
+/** The host values an entry's fix commands name (cached per entry: fixes never change). */
+const hostValueNamesOf = new WeakMap<CompiledEntry, ReadonlySet<string>>();
+function hostValueNames(entry: CompiledEntry): ReadonlySet<string> {
+  let names = hostValueNamesOf.get(entry);
+  if (!names) {
+    const found = entry.fixes.flatMap((fix) =>
+      [...(fix.command ?? '').matchAll(/\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/g)].map((m) => m[1]!),
+    );
+    names = new Set(found.filter(isHostValue));
+    hostValueNamesOf.set(entry, names);
+  }
+  return names;
 }
 
 /** Numbers and long hex ids differ between repeats of the same error; they do not make it new. */

@@ -2,12 +2,15 @@
 import type { CompiledEntry } from '../kb/types.js';
 import { combineVerdicts } from '../probe/combine-verdicts.js';
 import { fillFix } from './fill-fix.js';
+import { HOST_VALUE_PATTERNS } from '../kb/host-values.js';
 import type { Diagnosis, Finding, ProbeResult } from './types.js';
 
 export function diagnose(
   entry: CompiledEntry,
   finding: Finding,
   probes: readonly ProbeResult[],
+  /** values computed from the host for the fixes (src/kb/host-values.ts) */
+  hostValues: Readonly<Record<string, string>> = {},
 ): Diagnosis {
   const verdict = combineVerdicts(probes);
   return {
@@ -25,7 +28,13 @@ export function diagnose(
     // a command that can lose data is offered only when the host confirmed the cause
     fixes: entry.fixes
       .filter((fix) => !fix.destructive || verdict === 'confirmed')
-      .map((fix) => fillFix(fix, finding.captures, entry.captures)),
+      .map((fix) =>
+        fillFix(
+          fix,
+          { ...finding.captures, ...hostValues },
+          { ...entry.captures, ...HOST_VALUE_PATTERNS },
+        ),
+      ),
     links: entry.links,
     tags: entry.tags,
   };

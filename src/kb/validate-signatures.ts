@@ -9,6 +9,7 @@ import { checkRegexSafety } from './check-regex-safety.js';
 import { deriveLiteral, literalProblem } from './derive-literal.js';
 import { toEre } from './to-ere.js';
 import { COMMON_CAPTURE_PATTERNS } from './capture-patterns.js';
+import { isHostValue } from './host-values.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
@@ -91,7 +92,7 @@ export function checkFixes(source: Partial<EntrySource>, regexes: (RegExp | unde
       }
     }
     for (const [, name] of command.matchAll(PLACEHOLDER)) {
-      if (!name || defined.every((names) => names.has(name))) continue;
+      if (!name || isHostValue(name) || defined.every((names) => names.has(name))) continue;
       report(
         'capture-undefined',
         ['fixes', index, 'command'],

@@ -382,3 +382,53 @@ describe('DiagnoseStream: a consequence alone names the command that shows why',
     expect(summary).not.toHaveProperty('collect');
   });
 });
+
+describe('DiagnoseStream: values computed from the host fill fixes', () => {
+  const MISSING = makeEntry({
+    id: 'subuid-range-missing',
+    signatures: [
+      {
+        regex: 'No subuid ranges found for user (?<user>[a-z]+)',
+        literal: 'No subuid ranges found',
+      },
+    ],
+    captures: { user: '[a-z]+' },
+    fixes: [
+      {
+        text: 'Add a free range.',
+        command:
+          'sudo usermod --add-subuids {{free_subid_range}} --add-subgids {{free_subid_range}} {{user}}',
+        root: true,
+      },
+    ],
+  });
+  const line = 'No subuid ranges found for user alice\n';
+
+  test('with probes, the free range the host gives; the names it asked for and the captures it passed', async () => {
+    const asked: unknown[] = [];
+    const { stream, push, records } = setup(
+      {
+        hostValues: async (names, captures) => {
+          asked.push([...names], captures);
+          return { free_subid_range: '165536-231071' };
+        },
+      },
+      [MISSING],
+    );
+    push(line);
+    await stream.finish();
+    expect(asked).toEqual([['free_subid_range'], { user: 'alice' }]);
+    expect(records()[0].fixes[0].command).toBe(
+      "sudo usermod --add-subuids '165536-231071' --add-subgids '165536-231071' 'alice'",
+    );
+  });
+
+  test('without them (--no-probe) the placeholder stays: no guessed range that might be taken', async () => {
+    const { stream, push, records } = setup({}, [MISSING]);
+    push(line);
+    await stream.finish();
+    expect(records()[0].fixes[0].command).toBe(
+      "sudo usermod --add-subuids {{free_subid_range}} --add-subgids {{free_subid_range}} 'alice'",
+    );
+  });
+});
