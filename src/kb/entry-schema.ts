@@ -1,6 +1,7 @@
 // The front matter of a KB entry as a Shape: the single source of which fields exist, which are
 // required and what type each has. Keep it in step with src/kb/types.ts (EntrySource, ProbeSpec).
 import type { Fields, Shape } from './check-shape.js';
+import type { ProbeKindSchemas } from './probe-kind-schema.js';
 import { VERSIONED_COMPONENTS } from './types.js';
 
 const text: Shape = { type: 'string' };
@@ -26,30 +27,23 @@ const condition: Shape = {
   },
 };
 
-const probe: Shape = {
-  type: 'tagged',
-  tag: 'kind',
-  common: {
-    id: { shape: kebab, required: true },
-    kind: { shape: text, required: true },
-    confirms: { shape: condition, required: true },
-    otherwise: { shape: { type: 'enum', values: ['ruled-out', 'unknown'] } },
-  },
-  variants: {
-    sysctl: { key: { shape: { type: 'string', pattern: /^[a-z0-9_]+(\.[a-z0-9_-]+)+$/, hint: 'a sysctl name like `user.max_user_namespaces`' }, required: true } },
-    file: { path: { shape: { type: 'string', pattern: /^(~\/|\/|\$(HOME|XDG_RUNTIME_DIR)\b)/, hint: 'an absolute path (may start with `~/`, `$HOME` or `$XDG_RUNTIME_DIR`)' }, required: true } },
-    subid: { file: { shape: { type: 'enum', values: ['/etc/subuid', '/etc/subgid'] }, required: true } },
-    binary: { name: { shape: { type: 'string', pattern: /^[A-Za-z0-9._+-]+$/, hint: 'a program name' }, required: true } },
-    env: { name: { shape: { type: 'string', pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, hint: 'a variable name' }, required: true } },
-    command: { argv: { shape: { type: 'array', items: text, minItems: 1 }, required: true } },
-    service: {
-      unit: { shape: text, required: true },
-      scope: { shape: { type: 'enum', values: ['user', 'system'] }, required: true },
+/** A probe: the common fields, then the target fields of its kind, from the kinds registry. */
+function probeShape(kinds: ProbeKindSchemas): Shape {
+  return {
+    type: 'tagged',
+    tag: 'kind',
+    common: {
+      id: { shape: kebab, required: true },
+      kind: { shape: text, required: true },
+      confirms: { shape: condition, required: true },
+      otherwise: { shape: { type: 'enum', values: ['ruled-out', 'unknown'] } },
     },
-  },
-};
+    variants: Object.fromEntries(Object.entries(kinds).map(([kind, schema]) => [kind, schema.fields])),
+  };
+}
 
-const entryFields: Fields = {
+function entryFields(kinds: ProbeKindSchemas): Fields {
+  return {
   title: { shape: text, required: true },
   summary: { shape: text, required: true },
   severity: { shape: { type: 'enum', values: ['error', 'warning', 'info'] }, required: true },
@@ -69,7 +63,7 @@ const entryFields: Fields = {
     required: true,
   },
   captures: { shape: { type: 'record', values: text } },
-  probes: { shape: { type: 'array', items: probe } },
+  probes: { shape: { type: 'array', items: probeShape(kinds) } },
   affects: {
     shape: {
       type: 'object',
@@ -124,21 +118,13 @@ const entryFields: Fields = {
   },
   links: { shape: { type: 'array', items: url, minItems: 1 }, required: true },
 };
+}
 
-export const ENTRY_SHAPE: Shape = { type: 'object', fields: entryFields };
+
+export function entryShape(kinds: ProbeKindSchemas): Shape {
+  return { type: 'object', fields: entryFields(kinds) };
+}
 
 /** Body sections in the order they must appear. */
 export const SECTIONS = ['Cause', 'Fix', 'Verify', 'Notes'] as const;
 export const REQUIRED_SECTIONS: readonly string[] = ['Cause', 'Fix'];
-
-/** Which condition keys each probe kind understands. */
-export const CONDITIONS_BY_KIND: Record<string, readonly string[]> = {
-  sysctl: ['equals', 'matches', 'below', 'above', 'missing'],
-  file: ['missing', 'matches', 'equals'],
-  subid: ['missing', 'below', 'above'],
-  binary: ['missing', 'privileged'],
-  env: ['missing', 'equals', 'matches'],
-  command: ['matches', 'equals', 'exit'],
-  service: ['active'],
-  version: ['within'],
-};

@@ -1,10 +1,12 @@
-// Reads and compiles a KB directory: what `kb lint`, `npm run kb:check` and the build share.
-// Examples are tested on the line as pipe mode sees it, after the matcher's normalisation.
+// Reads and compiles a KB directory: what `kb lint`, `npm run kb:check` and the build share. It
+// wires the compiler to the matcher's normalisation (examples are tested on the line as pipe mode
+// sees it) and to the probe kinds registry, which the compiler itself does not import.
 import { compileKb, type CompileResult } from './compile-kb.js';
 import { readKbDir } from './read-kb-dir.js';
 import { normalizeLine } from '../match/normalize-line.js';
+import { PROBE_KINDS } from '../probe/probe-kinds.js';
 
 export async function lintKbDir(dir: string, cwd: string): Promise<CompileResult> {
   const files = await readKbDir(dir, cwd);
-  return compileKb(files, { normalize: normalizeLine, checkSafety: true });
+  return compileKb(files, { normalize: normalizeLine, checkSafety: true, probeKinds: PROBE_KINDS });
 }

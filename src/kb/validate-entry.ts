@@ -5,7 +5,8 @@ import type { Issue, IssueCode } from './issue.js';
 import type { ParsedEntry, YamlPath } from './parse-entry.js';
 import type { CompiledEntry, CompiledSignature, EntrySource } from './types.js';
 import { checkShape, isPlainObject } from './check-shape.js';
-import { ENTRY_SHAPE } from './entry-schema.js';
+import { entryShape } from './entry-schema.js';
+import type { ProbeKindSchemas } from './probe-kind-schema.js';
 import { capturePatterns, checkFixes, compileSignatures } from './validate-signatures.js';
 import { checkProbes } from './validate-probes.js';
 import { affectsProbes, checkAffects } from './validate-affects.js';
@@ -17,6 +18,8 @@ export interface ValidateOptions {
   normalize: (line: string) => string;
   /** run the (slow) catastrophic-backtracking analysis */
   checkSafety: boolean;
+  /** the probe kinds the KB may use: src/probe/probe-kinds.ts */
+  probeKinds: ProbeKindSchemas;
 }
 
 export interface ValidatedEntry {
@@ -44,7 +47,7 @@ export function validateEntry(parsed: ParsedEntry, options: ValidateOptions): Va
   }
   if (parsed.data === undefined) return { parsed, compiled: undefined, issues };
 
-  for (const problem of checkShape(parsed.data, ENTRY_SHAPE)) {
+  for (const problem of checkShape(parsed.data, entryShape(options.probeKinds))) {
     report(problem.code, problem.path, problem.message, problem.atKey ? 'key' : 'value');
   }
   checkSections(parsed, issues);
@@ -54,7 +57,7 @@ export function validateEntry(parsed: ParsedEntry, options: ValidateOptions): Va
   const signatures = compileSignatures(source, options, report);
   const patterns = capturePatterns(source, signatures.regexes, report);
   checkFixes(source, signatures.regexes, report);
-  checkProbes(source, report);
+  checkProbes(source, options.probeKinds, report);
   checkAffects(source, report);
   checkExamples(source, signatures.regexes, signatures.compiled, options, report);
 

@@ -1,13 +1,13 @@
 // Entry rules about probes: unique ids, exactly one condition that the probe's kind understands,
-// valid `matches` regexes, and command probes on the read-only allowlist.
+// valid `matches` regexes, and each kind's own rule (command probes on the read-only allowlist).
+// The kinds come from the registry the caller passes in (src/probe/probe-kinds.ts).
 import type { EntrySource, ProbeSpec } from './types.js';
 import type { Report } from './validate-entry.js';
 import { arrayOf, isPlainObject } from './check-shape.js';
-import { CONDITIONS_BY_KIND } from './entry-schema.js';
 import { regexProblem } from './check-regex.js';
-import { refuseCommand } from '../probe/kinds/command-allowlist.js';
+import type { ProbeKindSchemas } from './probe-kind-schema.js';
 
-export function checkProbes(source: Partial<EntrySource>, report: Report) {
+export function checkProbes(source: Partial<EntrySource>, kinds: ProbeKindSchemas, report: Report) {
   const seen = new Set<string>();
   for (const [index, probe] of arrayOf(source.probes).entries()) {
     if (!isPlainObject(probe)) continue;
@@ -16,15 +16,14 @@ export function checkProbes(source: Partial<EntrySource>, report: Report) {
       if (seen.has(spec.id)) report('duplicate-probe-id', ['probes', index, 'id'], `Unexpected second probe \`${spec.id}\`, expected unique probe ids`);
       seen.add(spec.id);
     }
-    if (spec.kind === 'command' && Array.isArray(spec.argv) && spec.argv.every((a) => typeof a === 'string')) {
-      const refusal = refuseCommand(spec.argv);
-      if (refusal) {
-        report('command-not-allowed', ['probes', index, 'argv'], `Unexpected command \`${spec.argv.join(' ')}\`: ${refusal}, expected a read-only command on the probe allowlist (src/probe/kinds/command-allowlist.ts)`);
-      }
+    const kind = typeof spec.kind === 'string' && Object.hasOwn(kinds, spec.kind) ? kinds[spec.kind] : undefined;
+    const refusal = kind?.refuse?.(probe);
+    if (refusal) {
+      report('command-not-allowed', ['probes', index, 'argv'], `Unexpected ${refusal}`);
     }
     if (!isPlainObject(spec.confirms) || typeof spec.kind !== 'string') continue;
     const keys = Object.keys(spec.confirms);
-    const allowed = CONDITIONS_BY_KIND[spec.kind] ?? [];
+    const allowed = kind?.conditions ?? [];
     const list = allowed.map((k) => `\`${k}\``).join(', ');
     if (keys.length !== 1) {
       report('condition-invalid', ['probes', index, 'confirms'], `Unexpected ${keys.length} conditions in \`confirms\`, expected exactly one of ${list}`);

@@ -7,39 +7,15 @@ import type { Host } from './host.js';
 import type { Observation, ProbeOptions } from './types.js';
 import { DEFAULT_PROBE_TIMEOUT_MS } from './types.js';
 import { judgeObservation } from './judge-observation.js';
+import { probeKindOf } from './probe-kinds.js';
 import { sanitizeEvidence } from './sanitize-evidence.js';
-import { observeSysctl } from './kinds/sysctl.js';
-import { observeFile } from './kinds/file.js';
-import { observeSubid } from './kinds/subid.js';
-import { observeBinary } from './kinds/binary.js';
-import { observeEnv } from './kinds/env.js';
-import { observeCommand, showArgv } from './kinds/command.js';
-import { observeService, serviceArgv } from './kinds/service.js';
-import { observeVersion, versionArgv } from './kinds/version.js';
 
 function observe(spec: ProbeSpec, host: Host, options: ProbeOptions): Promise<Observation> {
-  switch (spec.kind) {
-    case 'sysctl':
-      return observeSysctl(spec, host);
-    case 'file':
-      return observeFile(spec, host);
-    case 'subid':
-      return observeSubid(spec, host);
-    case 'binary':
-      return observeBinary(spec, host, options);
-    case 'env':
-      return observeEnv(spec, host);
-    case 'command':
-      return observeCommand(spec, host, options);
-    case 'service':
-      return observeService(spec, host, options);
-    case 'version':
-      return observeVersion(spec, host, options);
-    default: {
-      const kind: string = (spec as { kind: string }).kind;
-      return Promise.resolve({ state: 'unknown', evidence: `unknown probe kind \`${kind}\`` });
-    }
+  const kind = probeKindOf(spec);
+  if (!kind) {
+    return Promise.resolve({ state: 'unknown', evidence: `unknown probe kind \`${spec.kind}\`` });
   }
+  return kind.observe(spec, host, options);
 }
 
 /** Slack past the probe's own bound, so a command killed at its timeout reports that itself. */
@@ -62,25 +38,7 @@ export function settleWithin<T>(
 
 /** What the probe looks at, to name it when it had to be cut off. */
 function describeTarget(spec: ProbeSpec): string {
-  switch (spec.kind) {
-    case 'sysctl':
-      return spec.key;
-    case 'file':
-      return spec.path;
-    case 'subid':
-      return spec.file;
-    case 'binary':
-    case 'env':
-      return spec.name;
-    case 'command':
-      return showArgv(spec.argv);
-    case 'service':
-      return showArgv(serviceArgv(spec));
-    case 'version':
-      return showArgv(versionArgv(spec));
-    default:
-      return `probe \`${(spec as { id: string }).id}\``;
-  }
+  return probeKindOf(spec)?.target(spec) ?? `probe \`${spec.id}\``;
 }
 
 function describeError(error: unknown): string {

@@ -1,6 +1,7 @@
 // One sentence saying what a probe reads and which value confirms the cause, for `show` and the
 // TUI: `sysctl user.max_user_namespaces: confirmed when below 1024, ruled out otherwise`.
 import type { ProbeCondition, ProbeSpec } from '../kb/types.js';
+import { probeKindOf } from '../probe/probe-kinds.js';
 
 export function describeProbe(probe: ProbeSpec): string {
   const otherwise = probe.otherwise === 'unknown' ? 'unknown otherwise' : 'ruled out otherwise';
@@ -8,24 +9,7 @@ export function describeProbe(probe: ProbeSpec): string {
 }
 
 function describeTarget(probe: ProbeSpec): string {
-  switch (probe.kind) {
-    case 'sysctl':
-      return `sysctl ${probe.key}`;
-    case 'file':
-      return `file ${probe.path}`;
-    case 'subid':
-      return `range in ${probe.file}`;
-    case 'binary':
-      return `program ${probe.name}`;
-    case 'env':
-      return `variable ${probe.name}`;
-    case 'command':
-      return `\`${probe.argv.join(' ')}\``;
-    case 'service':
-      return `${probe.scope} service ${probe.unit}`;
-    case 'version':
-      return `installed ${probe.component} version`;
-  }
+  return probeKindOf(probe)?.describe(probe) ?? `probe ${probe.id}`;
 }
 
 function describeCondition(condition: ProbeCondition): string {

@@ -3,6 +3,7 @@
 // things the probes read (sysctl keys, binaries, variables, units), so that
 // `search kernel.unprivileged_userns_clone` finds the entry that probes that sysctl.
 import type { CompiledEntry, ProbeSpec } from '../kb/types.js';
+import { probeKindOf } from '../probe/probe-kinds.js';
 
 export interface SearchDocument {
   entry: CompiledEntry;
@@ -41,21 +42,5 @@ export function toSearchDocument(entry: CompiledEntry): SearchDocument {
 }
 
 function probeTarget(probe: ProbeSpec): string {
-  switch (probe.kind) {
-    case 'sysctl':
-      return probe.key;
-    case 'file':
-      return probe.path;
-    case 'subid':
-      return probe.file;
-    case 'binary':
-    case 'env':
-      return probe.name;
-    case 'command':
-      return probe.argv.join(' ');
-    case 'service':
-      return probe.unit;
-    case 'version':
-      return probe.component;
-  }
+  return probeKindOf(probe)?.target(probe) ?? '';
 }

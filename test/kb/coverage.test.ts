@@ -16,6 +16,7 @@ import type { CompiledEntry } from '../../src/kb/types.js';
 import { normalizeLine } from '../../src/match/normalize-line.js';
 import { compileMatcher, StreamMatcher, type Matcher } from '../../src/match/stream-matcher.js';
 import { jsonReporter } from '../../src/report/json-reporter.js';
+import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROWS_FILE = path.join(ROOT, 'test/fixtures/coverage/signatures.tsv');
@@ -57,7 +58,7 @@ let matcher: Matcher;
 beforeAll(async () => {
   const { issues, ruleSet } = compileKb(await readKbDir(path.join(ROOT, 'kb'), ROOT), {
     normalize: normalizeLine,
-    checkSafety: false,
+    checkSafety: false, probeKinds: PROBE_KINDS,
   });
   // an entry with issues is left out of the rule set, which would fail its rows for another reason
   expect(issues.map(formatIssue)).toEqual([]);

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { importDockerDocs } from '../../src/kb/import-docker-docs.js';
 import { compileKb } from '../../src/kb/compile-kb.js';
 import { normalizeLine } from '../../src/match/normalize-line.js';
+import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
 const page = readFileSync(
   path.resolve(import.meta.dirname, '../fixtures/import/docker-docs-troubleshoot.md'),
@@ -177,7 +178,7 @@ describe('importDockerDocs on Docker’s troubleshooting page', () => {
   it('produces drafts that kb lint reports clean, regex safety included', () => {
     const result = compileKb(
       drafts.map((d) => ({ path: `drafts/${d.id}.md`, text: d.text })),
-      { normalize: normalizeLine, checkSafety: true },
+      { normalize: normalizeLine, checkSafety: true, probeKinds: PROBE_KINDS },
     );
     expect(result.issues).toEqual([]);
     expect(result.ruleSet.entries).toHaveLength(18);

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { importDockerDocs } from '../../src/kb/import-docker-docs.js';
 import { compileKb } from '../../src/kb/compile-kb.js';
 import { normalizeLine } from '../../src/match/normalize-line.js';
+import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
 const sample = readFileSync(
   path.resolve(import.meta.dirname, '../fixtures/import/rootless-page-sample.md'),
@@ -116,7 +117,7 @@ describe('importDockerDocs', () => {
   it('produces drafts that pass kb lint', () => {
     const result = compileKb(
       drafts.map((d) => ({ path: `drafts/${d.id}.md`, text: d.text })),
-      { normalize: normalizeLine, checkSafety: false },
+      { normalize: normalizeLine, checkSafety: false, probeKinds: PROBE_KINDS },
     );
     expect(result.issues).toEqual([]);
     expect(result.ruleSet.entries).toHaveLength(4);

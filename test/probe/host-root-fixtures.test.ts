@@ -7,6 +7,7 @@ import { compileKb } from '../../src/kb/compile-kb.js';
 import { readKbDir } from '../../src/kb/read-kb-dir.js';
 import { createNodeHost } from '../../src/probe/node-host.js';
 import { probeEntry } from '../../src/probe/probe-entry.js';
+import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
 const ENV = {
   USER: 'alice',
@@ -19,6 +20,7 @@ const entries = new Map<string, CompiledEntry>();
 for (const entry of compileKb(await readKbDir('kb', process.cwd()), {
   normalize: (l) => l,
   checkSafety: false,
+  probeKinds: PROBE_KINDS,
 }).ruleSet.entries) {
   entries.set(entry.id, entry);
 }

@@ -8,6 +8,7 @@ import { readKbDir } from '../../src/kb/read-kb-dir.js';
 import { createProbeRunner } from '../../src/probe/create-probe-runner.js';
 import { refuseCommand } from '../../src/probe/kinds/command-allowlist.js';
 import { createFakeHost } from './fake-host.js';
+import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
 const ENV = { HOME: '/home/alice', XDG_RUNTIME_DIR: '/run/user/1000' };
 const VALUES: Record<string, string> = {
@@ -34,7 +35,11 @@ function expectedArgv(spec: ProbeSpec): string[] | undefined {
 
 async function loadEntries(): Promise<CompiledEntry[]> {
   const files = await readKbDir('kb', process.cwd());
-  return compileKb(files, { normalize: (line) => line, checkSafety: false }).ruleSet.entries;
+  return compileKb(files, {
+    normalize: (line) => line,
+    checkSafety: false,
+    probeKinds: PROBE_KINDS,
+  }).ruleSet.entries;
 }
 
 describe('commands run by KB probes', async () => {

@@ -11,6 +11,7 @@ import { normalizeLine } from '../../src/match/normalize-line.js';
 import { compileMatcher, type Matcher } from '../../src/match/stream-matcher.js';
 import { jsonReporter } from '../../src/report/json-reporter.js';
 import { createEntrySearch, type EntrySearch } from '../../src/search/search-entries.js';
+import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -36,6 +37,7 @@ export async function loadKb(onIssue?: (issue: string) => void): Promise<Kb> {
   const { issues, ruleSet } = compileKb(await readKbDir(path.join(ROOT, 'kb'), ROOT), {
     normalize: normalizeLine,
     checkSafety: false,
+    probeKinds: PROBE_KINDS,
   });
   if (issues.length > 0 && !onIssue) throw new Error(issues.map(formatIssue).join('\n'));
   for (const issue of issues) onIssue?.(formatIssue(issue));

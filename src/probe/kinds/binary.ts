@@ -5,6 +5,7 @@ import type { BinaryProbe } from '../../kb/types.js';
 import type { Host } from '../host.js';
 import type { Observation, ProbeOptions } from '../types.js';
 import { readBinaryPrivilege } from './binary-privilege.js';
+import type { ProbeKindModule } from '../probe-kind.js';
 
 /** Program names only: a path or an option here would mean something else. */
 const PROGRAM_NAME = /^[A-Za-z0-9._+][A-Za-z0-9._+-]*$/;
@@ -29,3 +30,17 @@ export async function observeBinary(
     facts: privilege.privileged === undefined ? {} : { privileged: privilege.privileged },
   };
 }
+
+export const binaryKind: ProbeKindModule<BinaryProbe> = {
+  kind: 'binary',
+  fields: {
+    name: {
+      shape: { type: 'string', pattern: /^[A-Za-z0-9._+-]+$/, hint: 'a program name' },
+      required: true,
+    },
+  },
+  conditions: ['missing', 'privileged'],
+  observe: (spec, host, options) => observeBinary(spec, host, options),
+  target: (spec) => spec.name,
+  describe: (spec) => `program ${spec.name}`,
+};

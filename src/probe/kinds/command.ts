@@ -10,6 +10,7 @@ import { MAX_COMMAND_OUTPUT_BYTES } from '../types.js';
 import { expandHostVariables } from '../expand-host-variables.js';
 import { excerpt } from '../sanitize-evidence.js';
 import { refuseCommand } from './command-allowlist.js';
+import type { ProbeKindModule } from '../probe-kind.js';
 
 /** argv as a user would type it, for evidence. */
 export function showArgv(argv: readonly string[]): string {
@@ -88,3 +89,22 @@ export async function observeCommand(
     options.timeoutMs,
   );
 }
+
+export const commandKind: ProbeKindModule<CommandProbe> = {
+  kind: 'command',
+  fields: {
+    argv: { shape: { type: 'array', items: { type: 'string' }, minItems: 1 }, required: true },
+  },
+  conditions: ['matches', 'equals', 'exit'],
+  refuse: (spec) => {
+    const argv = spec.argv;
+    if (!Array.isArray(argv) || !argv.every((arg) => typeof arg === 'string')) return undefined;
+    const refusal = refuseCommand(argv);
+    return refusal === undefined
+      ? undefined
+      : `command \`${argv.join(' ')}\`: ${refusal}, expected a read-only command on the probe allowlist (src/probe/kinds/command-allowlist.ts)`;
+  },
+  observe: (spec, host, options) => observeCommand(spec, host, options),
+  target: (spec) => showArgv(spec.argv),
+  describe: (spec) => `\`${spec.argv.join(' ')}\``,
+};

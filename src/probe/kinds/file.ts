@@ -10,6 +10,7 @@ import { expandHostPath } from '../expand-host-variables.js';
 import { excerpt } from '../sanitize-evidence.js';
 import { readHostFile } from './read-host-file.js';
 import { pickEvidenceLine } from './pick-evidence-line.js';
+import type { ProbeKindModule } from '../probe-kind.js';
 
 function describeContent(path: string, text: string, pattern: string | undefined): string {
   if (text.trim() === '') return `${path} is empty`;
@@ -51,3 +52,21 @@ export async function observeFile(
   }
   return readHostFile(host, path, (text) => describeContent(path, text, spec.confirms?.matches));
 }
+
+export const fileKind: ProbeKindModule<FileProbe> = {
+  kind: 'file',
+  fields: {
+    path: {
+      shape: {
+        type: 'string',
+        pattern: /^(~\/|\/|\$(HOME|XDG_RUNTIME_DIR)\b)/,
+        hint: 'an absolute path (may start with `~/`, `$HOME` or `$XDG_RUNTIME_DIR`)',
+      },
+      required: true,
+    },
+  },
+  conditions: ['missing', 'matches', 'equals'],
+  observe: (spec, host) => observeFile(spec, host),
+  target: (spec) => spec.path,
+  describe: (spec) => `file ${spec.path}`,
+};

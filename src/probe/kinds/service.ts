@@ -7,6 +7,7 @@ import type { Observation, ProbeOptions } from '../types.js';
 import { MAX_COMMAND_OUTPUT_BYTES } from '../types.js';
 import { excerpt } from '../sanitize-evidence.js';
 import { observeRun, showArgv } from './command.js';
+import type { ProbeKindModule } from '../probe-kind.js';
 
 /** The states `systemctl is-active` prints (systemd's unit_active_state_to_string). */
 const UNIT_STATES = [
@@ -50,3 +51,15 @@ export async function observeService(
     facts: { active: ['active', 'reloading', 'refreshing'].includes(state) },
   };
 }
+
+export const serviceKind: ProbeKindModule<ServiceProbe> = {
+  kind: 'service',
+  fields: {
+    unit: { shape: { type: 'string' }, required: true },
+    scope: { shape: { type: 'enum', values: ['user', 'system'] }, required: true },
+  },
+  conditions: ['active'],
+  observe: (spec, host, options) => observeService(spec, host, options),
+  target: (spec) => showArgv(serviceArgv(spec)),
+  describe: (spec) => `${spec.scope} service ${spec.unit}`,
+};

@@ -7,6 +7,7 @@ import type { Host } from '../host.js';
 import type { Observation } from '../types.js';
 import { MAX_FILE_BYTES } from '../types.js';
 import { excerpt } from '../sanitize-evidence.js';
+import type { ProbeKindModule } from '../probe-kind.js';
 
 export interface SubidRange {
   owner: string;
@@ -72,3 +73,14 @@ export async function observeSubid(
     evidence: `${spec.file}: ${shown} (${total} ids)`,
   };
 }
+
+export const subidKind: ProbeKindModule<SubidProbe> = {
+  kind: 'subid',
+  fields: {
+    file: { shape: { type: 'enum', values: ['/etc/subuid', '/etc/subgid'] }, required: true },
+  },
+  conditions: ['missing', 'below', 'above'],
+  observe: (spec, host) => observeSubid(spec, host),
+  target: (spec) => spec.file,
+  describe: (spec) => `range in ${spec.file}`,
+};

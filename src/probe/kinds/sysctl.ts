@@ -4,6 +4,7 @@ import type { Host } from '../host.js';
 import type { Observation } from '../types.js';
 import { excerpt } from '../sanitize-evidence.js';
 import { readHostFile } from './read-host-file.js';
+import type { ProbeKindModule } from '../probe-kind.js';
 
 /** Keys are plain words joined by dots; anything else (`..`, `/`) could leave /proc/sys. */
 const SYSCTL_KEY = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
@@ -25,3 +26,21 @@ export async function observeSysctl(
   if (seen.state !== 'present') return seen;
   return { ...seen, value: seen.value.trim().replace(/\s+/g, ' ') };
 }
+
+export const sysctlKind: ProbeKindModule<SysctlProbe> = {
+  kind: 'sysctl',
+  fields: {
+    key: {
+      shape: {
+        type: 'string',
+        pattern: /^[a-z0-9_]+(\.[a-z0-9_-]+)+$/,
+        hint: 'a sysctl name like `user.max_user_namespaces`',
+      },
+      required: true,
+    },
+  },
+  conditions: ['equals', 'matches', 'below', 'above', 'missing'],
+  observe: (spec, host) => observeSysctl(spec, host),
+  target: (spec) => spec.key,
+  describe: (spec) => `sysctl ${spec.key}`,
+};

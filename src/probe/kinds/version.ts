@@ -6,6 +6,8 @@ import type { Host } from '../host.js';
 import type { Observation, ProbeOptions } from '../types.js';
 import { MAX_COMMAND_OUTPUT_BYTES } from '../types.js';
 import { showArgv } from './command.js';
+import type { ProbeKindModule } from '../probe-kind.js';
+import { VERSIONED_COMPONENTS } from '../../kb/types.js';
 
 /** `Docker version 28.0.1, build …`, `rootlesskit version 2.3.4`, `containerd … v1.7.24 …` */
 export const VERSION_COMMANDS: Record<VersionedComponent, readonly string[]> = {
@@ -42,3 +44,14 @@ export async function observeVersion(
   if (version === undefined) return { state: 'unknown', evidence: `${shown}: printed no version` };
   return { state: 'present', value: version, evidence: `${shown}: ${version}` };
 }
+
+export const versionKind: ProbeKindModule<VersionProbe> = {
+  kind: 'version',
+  fields: {
+    component: { shape: { type: 'enum', values: [...VERSIONED_COMPONENTS] }, required: true },
+  },
+  conditions: ['within'],
+  observe: (spec, host, options) => observeVersion(spec, host, options),
+  target: (spec) => showArgv(versionArgv(spec)),
+  describe: (spec) => `installed ${spec.component} version`,
+};
