@@ -58,7 +58,7 @@ describe('search over a fixed KB', () => {
             severity: 'error',
             tags: ['userns', 'sysctl', 'daemon-start'],
             match: 'exact',
-            score: 0.001,
+            score: 0.005,
           },
         ],
       })}\n`,

@@ -11,6 +11,7 @@ import { loadRuleSet, RuleSetError } from '../../src/kb/load-rule-set.js';
 import { adversarialLines } from './adversarial-lines.js';
 import { builtRuleSet, DIST_DIR, KB_FILE, PROJECT_DIR } from './built-kb.js';
 import { createMatchTimer, type MatchTimer } from './time-match.js';
+import { RULE_SET_FORMAT } from '../../src/kb/types.js';
 
 const REMEDY = 'run `npm run build` to compile the knowledge base';
 const ERROR_LINE =
@@ -58,17 +59,18 @@ describe('a broken or stale dist/kb.json, through the CLI', () => {
     ['empty', () => '', () => `knowledge base ${kbFile} is not valid JSON`],
     [
       'from a newer build',
-      () => JSON.stringify({ ...realKb(), format: 2 }),
-      () => `knowledge base ${kbFile} has format 2, expected format 1`,
+      () => JSON.stringify({ ...realKb(), format: RULE_SET_FORMAT + 1 }),
+      () =>
+        `knowledge base ${kbFile} has format ${RULE_SET_FORMAT + 1}, expected format ${RULE_SET_FORMAT}`,
     ],
     [
       'from before formats',
       () => JSON.stringify({ entries: realKb().entries }),
-      () => `knowledge base ${kbFile} has no format, expected format 1`,
+      () => `knowledge base ${kbFile} has no format, expected format ${RULE_SET_FORMAT}`,
     ],
     [
       'without entries',
-      () => JSON.stringify({ format: 1, entries: {} }),
+      () => JSON.stringify({ format: RULE_SET_FORMAT, entries: {} }),
       () => `knowledge base ${kbFile} is damaged: it has no list of entries`,
     ],
     [
@@ -108,7 +110,7 @@ describe('loading dist/kb.json', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads the built KB', () => {
-    expect(builtRuleSet().format).toBe(1);
+    expect(builtRuleSet().format).toBe(RULE_SET_FORMAT);
     expect(builtRuleSet().entries.length).toBeGreaterThan(50);
   });
 
@@ -142,7 +144,7 @@ describe('loading dist/kb.json', () => {
     ],
   ])('refuses %s, naming it', (_name, entries, problem) => {
     const file = path.join(dir, 'kb.json');
-    writeFileSync(file, JSON.stringify({ format: 1, entries: entries() }));
+    writeFileSync(file, JSON.stringify({ format: RULE_SET_FORMAT, entries: entries() }));
     expect(() => loadRuleSet(file)).toThrow(
       new RuleSetError(`knowledge base ${file} is damaged: ${problem}; ${REMEDY}`),
     );
