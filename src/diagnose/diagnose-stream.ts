@@ -53,6 +53,7 @@ export class DiagnoseStream {
   private readonly probeResults = new Map<Finding, ProbeResult[]>();
   private readonly logVersions = new Map<VersionedComponent, string>();
   private readonly hostValues = new Map<Finding, Record<string, string>>();
+  private bestGuess: Summary['guess'];
   private readonly suggestionKeys = new Set<string>();
   private readonly probe: ProbeFn;
   private tail: Promise<void> = Promise.resolve();
@@ -92,6 +93,8 @@ export class DiagnoseStream {
     if (collect && ranked[0]!.verdict !== 'ruled-out') {
       summary.collect = { id: ranked[0]!.id, ...collect };
     }
+    // nothing recognised: the closest any unrecognised line came to an entry is the one guess
+    if (ranked.length === 0 && this.bestGuess) summary.guess = this.bestGuess;
     this.options.write(this.options.reporter.summary({ summary, ranked }));
     return { summary, exitCode: exitCodeOf(summary) };
   }
@@ -138,6 +141,10 @@ export class DiagnoseStream {
     if (this.suggestionKeys.size === MAX_SUGGESTIONS) this.matcher.reportUnmatchedErrors = false;
     this.enqueue(async () => {
       const candidates = await this.options.suggest(text);
+      const [first] = candidates;
+      if (first && (!this.bestGuess || first.score < this.bestGuess.score)) {
+        this.bestGuess = { ...first, line };
+      }
       this.options.write(this.options.reporter.suggestion({ line, text, candidates }));
     });
   }

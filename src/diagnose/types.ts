@@ -73,4 +73,6 @@ export interface Summary {
   suggestions: number;
   /** the first diagnosis only shows a consequence: the command whose output says why */
   collect?: { id: string; command: string; text: string };
+  /** nothing diagnosed: the best-scoring candidate of all suggestions, and its line */
+  guess?: SuggestionCandidate & { line: number };
 }

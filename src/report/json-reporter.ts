@@ -55,5 +55,15 @@ function summaryRecord({ summary }: RunReport): object {
     diagnoses: summary.diagnoses.map(({ id, count, verdict }) => ({ id, count, verdict })),
     suggestions: summary.suggestions,
     ...(summary.collect ? { collect: summary.collect } : {}),
+    ...(summary.guess
+      ? {
+          guess: {
+            id: summary.guess.id,
+            title: summary.guess.title,
+            score: Math.round(summary.guess.score * 100) / 100,
+            line: summary.guess.line,
+          },
+        }
+      : {}),
   };
 }

@@ -115,7 +115,12 @@ function formatSummary({ summary, ranked }: RunReport, paint: Palette): string {
         `    ${paint.cyan(`$ ${summary.collect.command}`)}`,
       ]
     : [];
-  return [paint.bold(`${head}.`), ...list, ...collect, ''].join('\n');
+  const guess = summary.guess
+    ? [
+        `  Best guess (line ${summary.guess.line}, not a match): ${summary.guess.title} ${paint.dim(`[${summary.guess.id}]`)}`,
+      ]
+    : [];
+  return [paint.bold(`${head}.`), ...list, ...collect, ...guess, ''].join('\n');
 }
 
 function plural(count: number, one: string, many: string): string {

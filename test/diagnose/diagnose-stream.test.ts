@@ -432,3 +432,32 @@ describe('DiagnoseStream: values computed from the host fill fixes', () => {
     );
   });
 });
+
+describe('DiagnoseStream: the best guess when nothing was recognised', () => {
+  test('the summary names the candidate that came closest over every suggestion, and its line', async () => {
+    const scores: Record<string, number> = { first: 0.7, second: 0.2 };
+    const { stream, push, records } = setup({
+      suggest: async (text) => {
+        const word = text.includes('first') ? 'first' : 'second';
+        return [{ id: `entry-${word}`, title: `Entry ${word}`, score: scores[word]! }];
+      },
+    });
+    push('error: first odd failure\nerror: second odd failure\n');
+    await stream.finish();
+    expect(records().at(-1).guess).toEqual({
+      id: 'entry-second',
+      title: 'Entry second',
+      score: 0.2,
+      line: 2,
+    });
+  });
+
+  test('no guess once something was diagnosed', async () => {
+    const { stream, push, records } = setup();
+    push(
+      'error: odd failure\n[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device\n',
+    );
+    await stream.finish();
+    expect(records().at(-1)).not.toHaveProperty('guess');
+  });
+});

@@ -24,7 +24,7 @@ export interface Kb {
 export interface RecordOutcome {
   /** diagnosed entry ids, ranked as the summary lists them */
   ranked: string[];
-  /** the first candidate of each suggestion (an unmatched error-looking line), in input order */
+  /** the summary's best guess when nothing was diagnosed, then each suggestion's first candidate */
   guesses: string[];
 }
 
@@ -64,5 +64,9 @@ export async function diagnoseRecord(kb: Kb, input: string): Promise<RecordOutco
   });
   stream.push(new TextEncoder().encode(input.endsWith('\n') ? input : `${input}\n`));
   const { summary } = await stream.finish();
-  return { ranked: summary.diagnoses.map((diagnosis) => diagnosis.id), guesses };
+  const best = summary.guess ? [summary.guess.id] : [];
+  return {
+    ranked: summary.diagnoses.map((diagnosis) => diagnosis.id),
+    guesses: [...best, ...guesses],
+  };
 }
