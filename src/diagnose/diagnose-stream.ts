@@ -11,10 +11,14 @@ import type { Reporter } from '../report/reporter.js';
 import { diagnose } from './diagnose.js';
 import { probeOnce, type ProbeFn } from './probe-once.js';
 import { withLogVersions } from './judge-log-versions.js';
+import { combineVerdicts } from '../probe/combine-verdicts.js';
 import { isHostValue } from '../kb/host-values.js';
 import type { LogVersion } from '../match/read-log-versions.js';
 import type { VersionedComponent } from '../kb/types.js';
 import type { Diagnosis, Finding, ProbeResult, SuggestionCandidate, Summary } from './types.js';
+
+/** A weak signature's entry is a closer guess than any shared-words guess could be. */
+const WEAK_MATCH_SCORE = 0.1;
 
 /** A noisy log must not produce thousands of guesses. */
 export const MAX_SUGGESTIONS = 20;
@@ -54,6 +58,8 @@ export class DiagnoseStream {
   private readonly logVersions = new Map<VersionedComponent, string>();
   private readonly hostValues = new Map<Finding, Record<string, string>>();
   private bestGuess: Summary['guess'];
+  /** weak lines already turned into a guess or a diagnosis: each is judged once */
+  private readonly weakKeys = new Set<string>();
   private readonly suggestionKeys = new Set<string>();
   private readonly probe: ProbeFn;
   private tail: Promise<void> = Promise.resolve();
@@ -77,7 +83,11 @@ export class DiagnoseStream {
   /** End of input (or an interrupt): waits for pending diagnoses, then writes the summary. */
   async finish(): Promise<DiagnoseResult> {
     this.matcher.end();
-    await this.tail;
+    // a task may queue another (a weak line a probe confirmed): wait until the queue stays empty
+    for (let tail = this.tail; ; tail = this.tail) {
+      await tail;
+      if (tail === this.tail) break;
+    }
     if (this.cutLines > MAX_CUT_WARNINGS) {
       this.options.warn(
         `${this.cutLines} lines longer than ${MAX_LINE_BYTES} bytes were cut in all`,
@@ -103,9 +113,17 @@ export class DiagnoseStream {
     const entry = this.entries[match.entryIndex]!;
     // a benign line is recognised (so it is not suggested) and needs no diagnosis
     if (this.options.ignore.has(entry.id) || entry.role === 'benign') return;
+    if (entry.signatures[match.signatureIndex]?.weak) this.onWeakMatch(entry, match);
+    else this.addFinding(entry, match, this.probe(entry));
+  }
+
+  private addFinding(
+    entry: CompiledEntry,
+    match: MatchedLine,
+    probed: Promise<ProbeResult[]>,
+  ): void {
     const finding = this.groups.add({ entryId: entry.id, ...match });
     if (!finding) return;
-    const probed = this.probe(entry);
     const valued = this.hostValuesFor(entry, finding.captures);
     this.enqueue(async () => {
       const results = await probed;
@@ -116,6 +134,36 @@ export class DiagnoseStream {
       const diagnosis = diagnose(entry, finding, judged, values);
       this.diagnoses.set(finding, diagnosis);
       this.options.write(this.options.reporter.diagnosis(diagnosis));
+    });
+  }
+
+  /**
+   * A weak signature's line also appears on healthy or rootful hosts: it becomes a diagnosis only
+   * when the entry's probes confirm the cause, and otherwise a guess that names the entry.
+   */
+  private onWeakMatch(entry: CompiledEntry, match: MatchedLine): void {
+    const probed = this.probe(entry);
+    const key = `${entry.id} ${suggestionKey(match.text)}`;
+    if (this.weakKeys.has(key)) return;
+    this.weakKeys.add(key);
+    this.enqueue(async () => {
+      if (combineVerdicts(await probed) === 'confirmed') {
+        this.addFinding(entry, match, probed);
+        return;
+      }
+      if (this.suggestionKeys.size >= MAX_SUGGESTIONS) return;
+      this.suggestionKeys.add(key);
+      const candidate = { id: entry.id, title: entry.title, score: WEAK_MATCH_SCORE };
+      if (!this.bestGuess || candidate.score < this.bestGuess.score) {
+        this.bestGuess = { ...candidate, line: match.line };
+      }
+      this.options.write(
+        this.options.reporter.suggestion({
+          line: match.line,
+          text: match.text,
+          candidates: [candidate],
+        }),
+      );
     });
   }
 

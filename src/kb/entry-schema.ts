@@ -57,7 +57,11 @@ function entryFields(kinds: ProbeKindSchemas): Fields {
       minItems: 1,
       items: {
         type: 'object',
-        fields: { regex: { shape: text, required: true }, literal: { shape: text } },
+        fields: {
+          regex: { shape: text, required: true },
+          literal: { shape: text },
+          weak: { shape: { type: 'boolean' } },
+        },
       },
     },
     required: true,

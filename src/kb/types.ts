@@ -160,6 +160,11 @@ export interface SignatureSource {
   regex: string;
   /** a substring every match contains; derived by the compiler when absent */
   literal?: string;
+  /**
+   * the line also appears on healthy or rootful hosts: alone it is evidence only when a probe
+   * confirms the cause; otherwise it is shown as a guess, never as a diagnosis
+   */
+  weak?: boolean;
 }
 
 export interface MatchExample {
@@ -201,6 +206,8 @@ export interface CompiledSignature {
   ere: string;
   /** number of literal characters in the regex: longer = more specific */
   specificity: number;
+  /** see SignatureSource.weak */
+  weak?: boolean;
 }
 
 export interface CompiledEntry {

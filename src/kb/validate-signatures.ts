@@ -47,7 +47,13 @@ export function compileSignatures(source: Partial<EntrySource>, options: Validat
       );
     }
     regexes.push(new RegExp(regex));
-    compiled.push({ regex, literal: literal ?? '', ere: toEre(regex), specificity: derived.specificity });
+    compiled.push({
+      regex,
+      literal: literal ?? '',
+      ere: toEre(regex),
+      specificity: derived.specificity,
+      ...(signature.weak === true ? { weak: true } : {}),
+    });
   }
   return { regexes, compiled };
 }

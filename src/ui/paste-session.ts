@@ -7,6 +7,7 @@
 import type { Diagnosis, ProbeResult, Suggestion, SuggestionCandidate } from '../diagnose/types.js';
 import { diagnose } from '../diagnose/diagnose.js';
 import { probeOnce, type ProbeFn } from '../diagnose/probe-once.js';
+import { combineVerdicts } from '../probe/combine-verdicts.js';
 // pipe mode's cap on guesses: a pasted log full of noise must not flood the screen either
 import { MAX_SUGGESTIONS } from '../diagnose/diagnose-stream.js';
 import type { CompiledEntry } from '../kb/types.js';
@@ -96,6 +97,29 @@ export class PasteSession {
   private onMatch(match: MatchedLine): void {
     const entry = this.options.matcher.table.entries[match.entryIndex]!;
     if (this.options.ignore?.has(entry.id)) return;
+    if (entry.signatures[match.signatureIndex]?.weak) {
+      this.onWeakMatch(entry, match);
+      return;
+    }
+    this.addFinding(entry, match);
+  }
+
+  /** As in pipe mode: a weak line is a diagnosis only when a probe confirms it, else a guess. */
+  private onWeakMatch(entry: CompiledEntry, match: MatchedLine): void {
+    const key = `weak-${++this.cards}`;
+    const probed = this.probe(entry);
+    this.enqueue(async () => {
+      if (combineVerdicts(await probed) === 'confirmed') {
+        this.addFinding(entry, match);
+        return;
+      }
+      const candidates = [{ id: entry.id, title: entry.title, score: 0.1 }];
+      const suggestion: Suggestion = { line: match.line, text: match.text, candidates };
+      this.events.onCard({ kind: 'suggestion', key, suggestion });
+    });
+  }
+
+  private addFinding(entry: CompiledEntry, match: MatchedLine): void {
     const finding = this.groups.add({ entryId: entry.id, ...match });
     if (!finding) return;
     const key = `diagnosis-${++this.cards}`;

@@ -461,3 +461,53 @@ describe('DiagnoseStream: the best guess when nothing was recognised', () => {
     expect(records().at(-1)).not.toHaveProperty('guess');
   });
 });
+
+describe('DiagnoseStream: weak signatures need a probe to confirm them', () => {
+  const CFS = makeEntry({
+    id: 'cgroup-controller-not-delegated',
+    title: 'Controllers not delegated',
+    signatures: [
+      { regex: 'WARNING: No cpu cfs quota support', literal: 'No cpu cfs quota', weak: true },
+    ],
+  });
+  const line = 'WARNING: No cpu cfs quota support\n';
+  const run = async (probe?: DiagnoseStreamOptions['probe']) => {
+    const { stream, push, records } = setup({ probe }, [CFS]);
+    push(line);
+    const { exitCode } = await stream.finish();
+    return { exitCode, records: records() };
+  };
+
+  test('without probes the line is a guess naming the entry, never a diagnosis', async () => {
+    const { exitCode, records } = await run();
+    expect(exitCode).toBe(3);
+    expect(records[0]).toEqual({
+      type: 'suggestion',
+      line: 1,
+      text: 'WARNING: No cpu cfs quota support',
+      candidates: [
+        { id: 'cgroup-controller-not-delegated', title: 'Controllers not delegated', score: 0.1 },
+      ],
+    });
+    expect(records.at(-1)).toMatchObject({
+      diagnoses: [],
+      suggestions: 1,
+      guess: { id: 'cgroup-controller-not-delegated' },
+    });
+  });
+
+  test('a probe that cannot tell leaves it a guess; one that confirms makes it a diagnosis', async () => {
+    const unknown = await run(async () => [
+      { id: 'p', verdict: 'unknown', evidence: 'no systemd' },
+    ]);
+    expect(unknown.records.map((record) => record.type)).toEqual(['suggestion', 'summary']);
+    const confirmed = await run(async () => [
+      { id: 'p', verdict: 'confirmed', evidence: 'cpu not in cgroup.controllers' },
+    ]);
+    expect(confirmed.exitCode).toBe(1);
+    expect(confirmed.records.map((record) => [record.type, record.verdict])).toEqual([
+      ['diagnosis', 'confirmed'],
+      ['summary', undefined],
+    ]);
+  });
+});
