@@ -51,6 +51,7 @@ async function main(argv: string[]): Promise<ExitCode> {
         ignore: { type: 'string', multiple: true, default: [] },
         'no-color': { type: 'boolean', default: false },
         'host-root': { type: 'string' },
+        user: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'V', default: false },
       },
@@ -87,6 +88,8 @@ async function main(argv: string[]): Promise<ExitCode> {
 
   const [first, ...rest] = positionals;
   const command = first !== undefined && COMMANDS.has(first) ? first : undefined;
+  if (values.user !== undefined && command !== 'check')
+    throw new UsageError('`--user NAME` only works with `check`');
 
   if (command === 'help' || command === 'version') {
     throw new UsageError(`unexpected argument \`${rest[0]}\` after \`${command}\``);
@@ -107,7 +110,7 @@ async function main(argv: string[]): Promise<ExitCode> {
       loadKb(),
     ]);
     const host = createNodeHost({ root: options.hostRoot, env: io.env });
-    return runCheck(options, io, { ruleSet, host });
+    return runCheck(options, io, { ruleSet, host, user: values.user });
   }
   if (command === 'search') {
     if (rest.length === 0) throw new UsageError('`search` needs at least one word');

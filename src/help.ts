@@ -15,6 +15,7 @@ Options
   --no-probe         do not probe the host to confirm or rule out causes
   --ignore ID[,ID]   drop these entries from the results
   --host-root DIR    probe files under DIR (a copy of another host's /proc, /etc) instead of /
+  --user NAME        check only: check NAME's setup instead of your own (e.g. as root)
   --no-color         no colours (also: NO_COLOR=1; FORCE_COLOR=1 forces them)
   -h, --help         show this help
   -V, --version      show the version

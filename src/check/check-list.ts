@@ -1,5 +1,6 @@
 // Every check `rootless-doctor check` runs, in the order they are printed: who and where, then
-// the kernel, id mapping, session, cgroups, network, and the client. All of them run at once.
+// the kernel, id mapping, session, cgroups, devices, the programs, network, and the client. All of
+// them run at once.
 import type { Check } from './types.js';
 import { outsideContainerCheck, unprivilegedUserCheck } from './checks/environment-checks.js';
 import { maxUserNamespacesCheck, usernsCloneCheck } from './checks/userns-checks.js';
@@ -16,6 +17,8 @@ import {
   xdgRuntimeDirCheck,
 } from './checks/session-checks.js';
 import { cgroupDelegationCheck, cgroupV2Check } from './checks/cgroup-checks.js';
+import { fuseDeviceCheck, tunDeviceCheck } from './checks/device-checks.js';
+import { dockerdCheck, rootlessScriptCheck, rootlesskitCheck } from './checks/install-checks.js';
 import {
   iptablesCheck,
   networkDriverCheck,
@@ -39,6 +42,11 @@ export const CHECK_LIST: readonly Check[] = [
   lingerCheck,
   cgroupV2Check,
   cgroupDelegationCheck,
+  tunDeviceCheck,
+  fuseDeviceCheck,
+  rootlesskitCheck,
+  dockerdCheck,
+  rootlessScriptCheck,
   networkDriverCheck,
   iptablesCheck,
   unprivilegedPortCheck,

@@ -1,10 +1,13 @@
 // `check --json`: one document. `entry` names the KB entry for warnings and failures; `fix` is
-// that entry's first fix, for failures, when the entry is in the KB.
+// the fix for failures: the one the check chose for this host, or the first fitting fix of the
+// entry when the entry is in the KB. `status` is pass, warn, fail, skip (not applicable here) or
+// error (the check itself failed).
 import type { RuleSet } from '../kb/types.js';
 import type { FilledFix } from '../diagnose/types.js';
 import type { CheckResult } from './types.js';
 import type { CheckSummary } from './summarize-checks.js';
-import { findEntryFix } from './find-entry-fix.js';
+import type { FixContext } from './find-entry-fix.js';
+import { chooseFix } from './find-entry-fix.js';
 
 export interface CheckJsonItem extends CheckResult {
   fix?: FilledFix;
@@ -19,14 +22,14 @@ export function toCheckJson(
   results: readonly CheckResult[],
   summary: CheckSummary,
   ruleSet: RuleSet,
-  captures: Readonly<Record<string, string>> = {},
+  fixContext: FixContext = { captures: {} },
 ): CheckJson {
   const checks = results.map((result): CheckJsonItem => {
-    const fix =
-      result.status === 'fail' && result.entry !== undefined
-        ? findEntryFix(ruleSet, result.entry, captures)
-        : undefined;
-    return fix === undefined ? result : { ...result, fix };
+    // the fix goes last, and only the one chosen for a failure
+    const item: CheckJsonItem = { ...result };
+    delete item.fix;
+    const fix = chooseFix(result, ruleSet, fixContext);
+    return fix === undefined ? item : { ...item, fix };
   });
   return { checks, summary };
 }
@@ -35,7 +38,7 @@ export function renderCheckJson(
   results: readonly CheckResult[],
   summary: CheckSummary,
   ruleSet: RuleSet,
-  captures: Readonly<Record<string, string>> = {},
+  fixContext: FixContext = { captures: {} },
 ): string {
-  return JSON.stringify(toCheckJson(results, summary, ruleSet, captures)) + '\n';
+  return JSON.stringify(toCheckJson(results, summary, ruleSet, fixContext)) + '\n';
 }

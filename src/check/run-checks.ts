@@ -1,28 +1,30 @@
-// Runs the checks concurrently, each isolated and bounded: a check that throws becomes an `error`
-// line, one that hangs a `warn` at its bound, and the others still report. Results keep the
-// list's order whatever order they finish in.
-import type { Host } from '../probe/host.js';
-import type { Check, CheckOutcome, CheckResult, CheckStatus } from './types.js';
+// Runs the checks concurrently, each isolated and bounded: a check that does not apply here is
+// skipped with its reason, one that throws becomes an `error` line, one that hangs a `warn` at its
+// bound, and the others still report. Results keep the list's order whatever order they finish in.
+import type { Check, CheckContext, CheckOutcome, CheckResult, CheckStatus } from './types.js';
 import { settleWithin } from '../probe/run-probe.js';
 import { sanitizeEvidence } from '../probe/sanitize-evidence.js';
+import { whyNotApplicable } from './applicability.js';
 
 export interface RunChecksOptions {
-  /** bound for one whole check */
+  /** bound for one whole check (each command inside it is bounded by the context) */
   checkTimeoutMs: number;
-  /** bound for each command inside a check */
-  commandTimeoutMs: number;
 }
 
-export const DEFAULT_RUN_CHECKS_OPTIONS: RunChecksOptions = {
-  checkTimeoutMs: 1500,
-  commandTimeoutMs: 1000,
-};
+export const DEFAULT_RUN_CHECKS_OPTIONS: RunChecksOptions = { checkTimeoutMs: 1500 };
 
 type Settled = CheckOutcome | { status: 'error'; evidence: string };
 
-async function runOne(check: Check, host: Host, options: RunChecksOptions): Promise<CheckResult> {
+async function runOne(
+  check: Check,
+  context: CheckContext,
+  options: RunChecksOptions,
+): Promise<CheckResult> {
+  const reason = whyNotApplicable(check, context);
+  if (reason !== undefined)
+    return { id: check.id, label: check.label, status: 'skip', evidence: sanitizeEvidence(reason) };
   const settled = await settleWithin<Settled>(
-    () => check.run({ host, commandTimeoutMs: options.commandTimeoutMs }),
+    () => check.run(context),
     options.checkTimeoutMs,
     (error) =>
       error === undefined
@@ -40,13 +42,15 @@ async function runOne(check: Check, host: Host, options: RunChecksOptions): Prom
     status,
     evidence: sanitizeEvidence(settled.evidence),
   };
-  return status === 'warn' || status === 'fail' ? { ...result, entry } : result;
+  if (status !== 'warn' && status !== 'fail') return result;
+  const fix = status === 'fail' && 'fix' in settled ? settled.fix : undefined;
+  return fix === undefined ? { ...result, entry } : { ...result, entry, fix };
 }
 
 export function runChecks(
   checks: readonly Check[],
-  host: Host,
+  context: CheckContext,
   options: RunChecksOptions = DEFAULT_RUN_CHECKS_OPTIONS,
 ): Promise<CheckResult[]> {
-  return Promise.all(checks.map((check) => runOne(check, host, options)));
+  return Promise.all(checks.map((check) => runOne(check, context, options)));
 }

@@ -1,27 +1,53 @@
-// `rootless-doctor check [--json]`: probe this host for every prerequisite of rootless Docker.
-// Exit 0 when nothing failed, 1 when a check failed (warnings do not fail it).
+// `rootless-doctor check [--json] [--user NAME]`: probe this host for every prerequisite of
+// rootless Docker, as the user running it or as NAME sees it. Exit 0 when nothing failed, 1 when a
+// check failed (warnings and checks that do not apply here do not fail it), 2 for an unknown user.
 import type { RuleSet } from '../kb/types.js';
 import type { Host } from '../probe/host.js';
 import type { ExitCode } from '../exit-codes.js';
+import { ExitCode as ExitCodes } from '../exit-codes.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 import { CHECK_LIST } from '../check/check-list.js';
+import { createCheckContext } from '../check/create-check-context.js';
 import { runChecks } from '../check/run-checks.js';
 import { checkExitCode, summarizeChecks } from '../check/summarize-checks.js';
 import { renderCheckText } from '../check/render-check-text.js';
 import { renderCheckJson } from '../check/render-check-json.js';
+import type { FixContext } from '../check/find-entry-fix.js';
 import { hostCaptures } from '../check/find-entry-fix.js';
+import { computeHostValues } from '../probe/host-values.js';
 
 export async function runCheck(
   options: GlobalOptions,
   io: CommandIO,
-  deps: { ruleSet: RuleSet; host: Host },
+  deps: { ruleSet: RuleSet; host: Host; user?: string },
 ): Promise<ExitCode> {
-  const results = await runChecks(CHECK_LIST, deps.host);
+  const created = await createCheckContext(deps.host, { user: deps.user });
+  if (!created.ok) {
+    io.stderr.write(`rootless-doctor: ${created.problem}\n`);
+    return ExitCodes.usage;
+  }
+  const { context } = created;
+  const [results, hostValues] = await Promise.all([
+    runChecks(CHECK_LIST, context),
+    computeHostValues(new Set(['free_subid_range']), deps.host, {}),
+  ]);
   const summary = summarizeChecks(results);
-  const captures = hostCaptures(deps.host.user);
+  const { uid, name } = context.host.user;
+  const fixContext: FixContext = {
+    captures: { ...hostCaptures(context.host.user), ...hostValues },
+    systemd: context.init.systemd,
+    otherUser:
+      context.subject === 'other' && uid !== undefined && name !== undefined
+        ? { name, uid, home: context.home }
+        : undefined,
+  };
   const output = options.json
-    ? renderCheckJson(results, summary, deps.ruleSet, captures)
-    : renderCheckText(results, summary, { color: options.color, ruleSet: deps.ruleSet, captures });
+    ? renderCheckJson(results, summary, deps.ruleSet, fixContext)
+    : renderCheckText(results, summary, {
+        color: options.color,
+        ruleSet: deps.ruleSet,
+        fixContext,
+      });
   io.stdout.write(output);
   return checkExitCode(summary);
 }

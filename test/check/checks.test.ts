@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckResult } from '../../src/check/types.js';
+import type { CreateCheckContextOptions } from '../../src/check/create-check-context.js';
 import { runChecks } from '../../src/check/run-checks.js';
 import { CHECK_LIST } from '../../src/check/check-list.js';
-import { createFakeHost } from '../probe/fake-host.js';
 import type { HostChange } from './hosts.js';
-import { HEALTHY, healthyExcept } from './hosts.js';
+import { HEALTHY, checkContext, healthyExcept } from './hosts.js';
 
 function check(id: string): Check {
   const found = CHECK_LIST.find((c) => c.id === id);
@@ -12,13 +12,18 @@ function check(id: string): Check {
   return found;
 }
 
-async function outcome(id: string, change: HostChange): Promise<Omit<CheckResult, 'id' | 'label'>> {
-  const [result] = await runChecks([check(id)], createFakeHost(healthyExcept(change)));
+async function outcome(
+  id: string,
+  change: HostChange,
+  options: CreateCheckContextOptions = {},
+): Promise<Omit<CheckResult, 'id' | 'label'>> {
+  const [result] = await runChecks([check(id)], await checkContext(healthyExcept(change), options));
   if (!result) throw new Error('no result');
   return {
     status: result.status,
     evidence: result.evidence,
     ...(result.entry ? { entry: result.entry } : {}),
+    ...(result.fix ? { fix: result.fix } : {}),
   };
 }
 
@@ -28,7 +33,7 @@ const DELEGATED = '/sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service/c
 
 describe('each check', () => {
   it('passes on a host set up for rootless Docker', async () => {
-    const results = await runChecks(CHECK_LIST, createFakeHost(HEALTHY));
+    const results = await runChecks(CHECK_LIST, await checkContext(HEALTHY));
     expect(results.filter((r) => r.status !== 'pass')).toEqual([]);
   });
 
@@ -37,7 +42,7 @@ describe('each check', () => {
       'unprivileged-user',
       { user: { uid: 0, name: 'root' } },
       'warn',
-      'uid 0 (root): rootless Docker runs as an ordinary user; the checks below describe root',
+      'uid 0 (root): rootless Docker is for a non-root user; run `check` as that user, or `check --user NAME`',
       'rootless-scripts-run-as-root',
     ],
     [
@@ -112,7 +117,7 @@ describe('each check', () => {
     ],
     [
       'apparmor-userns',
-      { files: { [APPARMOR]: '1\n' } },
+      { files: { [APPARMOR]: '1\n' }, path: {} },
       'warn',
       'kernel.apparmor_restrict_unprivileged_userns = 1; rootlesskit not on PATH yet: it will need an AppArmor profile',
       'apparmor-userns-restriction',
@@ -214,13 +219,6 @@ describe('each check', () => {
     ],
     [
       'systemd-user-session',
-      { files: { '/proc/1/comm': 'bash\n' } },
-      'warn',
-      'PID 1 is `bash`, not systemd: start dockerd-rootless.sh yourself',
-      'systemd-not-detected',
-    ],
-    [
-      'systemd-user-session',
       { commands: { 'systemctl --user is-active dbus': { stdout: 'inactive\n', exit: 3 } } },
       'fail',
       'systemctl --user is-active dbus: inactive',
@@ -278,22 +276,8 @@ describe('each check', () => {
     [
       'cgroup-delegation',
       { removeFiles: [DELEGATED, '/sys/fs/cgroup/cgroup.controllers'] },
-      'warn',
+      'skip',
       'not applicable: needs cgroup v2',
-      'cgroup-v1-limits-ignored',
-    ],
-    [
-      'network-driver',
-      { path: {} },
-      'warn',
-      'neither slirp4netns nor pasta on PATH: only the slower built-in driver is left',
-      'network-binary-missing-or-old',
-    ],
-    [
-      'network-driver',
-      { path: { pasta: '/usr/bin/pasta' } },
-      'pass',
-      'pasta at /usr/bin/pasta',
       undefined,
     ],
     [
@@ -305,9 +289,35 @@ describe('each check', () => {
     ],
     [
       'iptables',
+      { path: { nft: '/usr/sbin/nft' } },
+      'warn',
+      'no iptables, only nft at /usr/sbin/nft: dockerd needs iptables unless it is Docker 29 or later with "firewall-backend": "nftables" in daemon.json',
+      'iptables-nat-unavailable',
+    ],
+    [
+      'iptables',
+      {
+        path: { nft: '/usr/sbin/nft', dockerd: '/usr/bin/dockerd' },
+        commands: {
+          '/usr/bin/dockerd --version': { stdout: 'Docker version 28.5.1, build f8215cc\n' },
+        },
+      },
+      'warn',
+      'no iptables, only nft at /usr/sbin/nft: dockerd 28.5.1 needs iptables ("firewall-backend": "nftables" came with Docker 29)',
+      'iptables-nat-unavailable',
+    ],
+    [
+      'iptables',
       { path: {}, files: { '/usr/sbin/nft': { mode: 0o755 } } },
+      'warn',
+      'no iptables, only nft at /usr/sbin/nft: dockerd needs iptables unless it is Docker 29 or later with "firewall-backend": "nftables" in daemon.json',
+      'iptables-nat-unavailable',
+    ],
+    [
+      'iptables',
+      { path: {}, files: { '/sbin/iptables': { mode: 0o755 } } },
       'pass',
-      'nft at /usr/sbin/nft',
+      'iptables at /sbin/iptables',
       undefined,
     ],
     [

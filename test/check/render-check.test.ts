@@ -6,6 +6,7 @@ import { renderCheckText } from '../../src/check/render-check-text.js';
 import { renderCheckJson } from '../../src/check/render-check-json.js';
 import { summarizeChecks } from '../../src/check/summarize-checks.js';
 import { runCheck } from '../../src/commands/check.js';
+import { chooseFix, fixFits, retargetFix } from '../../src/check/find-entry-fix.js';
 import type { CommandIO, GlobalOptions } from '../../src/commands/types.js';
 import { createFakeHost } from '../probe/fake-host.js';
 import { healthyExcept } from './hosts.js';
@@ -161,23 +162,26 @@ describe('the JSON report', () => {
           evidence: 'check failed: boom',
         },
       ],
-      summary: { total: 5, pass: 1, warn: 1, fail: 2, error: 1 },
+      summary: { total: 5, pass: 1, warn: 1, fail: 2, skip: 0, error: 1 },
     });
   });
 });
 
-function captureIO(): { io: CommandIO; output: () => string } {
+function captureIO(): { io: CommandIO; output: () => string; errors: () => string } {
   const stdout = new PassThrough();
+  const stderr = new PassThrough();
   let text = '';
+  let errorText = '';
   stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (errorText += chunk.toString()));
   const io: CommandIO = {
     stdin: new PassThrough(),
     stdout,
-    stderr: new PassThrough(),
+    stderr,
     env: {},
     signal: new AbortController().signal,
   };
-  return { io, output: () => text };
+  return { io, output: () => text, errors: () => errorText };
 }
 
 const OPTIONS: GlobalOptions = { json: false, probe: true, ignore: [], color: false };
@@ -215,14 +219,19 @@ describe('runCheck', () => {
       '  → see linger-disabled',
       '✓ cgroup v2                       cgroup v2 (/sys/fs/cgroup/cgroup.controllers)',
       '✓ cgroup controllers delegated    user@1000.service has cpuset cpu io memory pids',
-      '✓ slirp4netns or pasta            slirp4netns at /usr/bin/slirp4netns',
+      '✓ /dev/net/tun usable             /dev/net/tun crw-rw-rw- owner 0 group 0: alice may read and write it',
+      '✓ /dev/fuse usable                /dev/fuse crw-rw-rw- owner 0 group 0: alice may read and write it',
+      '✓ rootlesskit installed           rootlesskit 2.3.4 at /usr/bin/rootlesskit',
+      '✓ dockerd installed               dockerd 28.5.1 at /usr/bin/dockerd',
+      '✓ dockerd-rootless.sh on PATH     dockerd-rootless.sh at /usr/bin/dockerd-rootless.sh',
+      '✓ network driver for RootlessKit  slirp4netns 1.2.3 at /usr/bin/slirp4netns (RootlessKit 2.3.4)',
       '✓ iptables or nftables            iptables v1.8.10 (nf_tables) at /usr/sbin/iptables',
       '✓ unprivileged port start         net.ipv4.ip_unprivileged_port_start = 0',
       '✓ ping group range                net.ipv4.ping_group_range = 0 2147483647',
       '✓ rootful socket out of reach     /var/run/docker.sock does not exist',
       '✓ DOCKER_HOST target              DOCKER_HOST=unix:///run/user/1000/docker.sock (socket exists)',
       '',
-      '20 checks: 17 passed, 1 warning, 2 failed',
+      '25 checks: 22 passed, 1 warning, 2 failed',
       '',
     ]);
   });
@@ -244,7 +253,14 @@ describe('runCheck', () => {
       checks: { id: string; status: string; entry?: string; fix?: unknown }[];
       summary: unknown;
     };
-    expect(document.summary).toEqual({ total: 20, pass: 17, warn: 1, fail: 2, error: 0 });
+    expect(document.summary).toEqual({
+      total: 25,
+      pass: 22,
+      warn: 1,
+      fail: 2,
+      skip: 0,
+      error: 0,
+    });
     expect(document.checks.map((c) => c.id)).toEqual([
       'unprivileged-user',
       'outside-container',
@@ -260,6 +276,11 @@ describe('runCheck', () => {
       'linger',
       'cgroup-v2',
       'cgroup-delegation',
+      'tun-device',
+      'fuse-device',
+      'rootlesskit',
+      'dockerd',
+      'dockerd-rootless-sh',
       'network-driver',
       'iptables',
       'unprivileged-port-start',
@@ -279,5 +300,162 @@ describe('runCheck', () => {
         root: true,
       },
     });
+  });
+});
+
+describe('checks that do not apply', () => {
+  const skipped: CheckResult[] = [
+    RESULTS[0]!,
+    {
+      id: 'linger',
+      label: 'linger enabled',
+      status: 'skip',
+      evidence: 'no systemd: PID 1 is bash',
+    },
+  ];
+
+  it('get their own mark and their own count, and no entry or fix', () => {
+    const summary = summarizeChecks(skipped);
+    expect(summary).toEqual({ total: 2, pass: 1, warn: 0, fail: 0, skip: 1, error: 0 });
+    expect(
+      renderCheckText(skipped, summary, { color: false, ruleSet: RULE_SET }).split('\n'),
+    ).toEqual([
+      '✓ running as an ordinary user  uid 1000 (alice)',
+      '- linger enabled               no systemd: PID 1 is bash',
+      '',
+      '2 checks: 1 passed, 0 warnings, 0 failed, 1 not applicable',
+      '',
+    ]);
+    expect(
+      renderCheckText(skipped, summary, { color: true, ruleSet: RULE_SET }).split('\n')[1],
+    ).toBe('\u001b[90m-\u001b[39m linger enabled               no systemd: PID 1 is bash');
+  });
+
+  it('are `skip` in JSON', () => {
+    const json = JSON.parse(renderCheckJson(skipped, summarizeChecks(skipped), RULE_SET)) as {
+      checks: unknown[];
+    };
+    expect(json.checks[1]).toEqual({
+      id: 'linger',
+      label: 'linger enabled',
+      status: 'skip',
+      evidence: 'no systemd: PID 1 is bash',
+    });
+  });
+});
+
+describe('fixes that fit the host', () => {
+  const entry = RULE_SET.entries[0]!;
+  const ruleSet: RuleSet = {
+    ...RULE_SET,
+    entries: [
+      {
+        ...entry,
+        id: 'linger-like',
+        fixes: [
+          { text: 'Enable lingering.', command: 'sudo loginctl enable-linger "$USER"', root: true },
+          { text: 'Restart it.', command: 'systemctl --user restart docker', root: false },
+          { text: 'Start it yourself.', command: 'dockerd-rootless.sh', root: false },
+        ],
+      },
+      {
+        ...entry,
+        id: 'ids',
+        fixes: [
+          {
+            text: 'Add ids.',
+            command:
+              'sudo usermod --add-subuids {{free_subid_range}} --add-subgids {{free_subid_range}} "$(whoami)" && id $(id -u) && ls $HOME',
+            root: true,
+          },
+        ],
+      },
+    ],
+  };
+  const failed = (entryId: string): CheckResult => ({
+    id: 'x',
+    label: 'x',
+    status: 'fail',
+    evidence: 'broken',
+    entry: entryId,
+  });
+
+  it('without systemd, skips fixes that drive systemctl, loginctl or machinectl', () => {
+    expect(chooseFix(failed('linger-like'), ruleSet, { captures: {}, systemd: false })).toEqual({
+      text: 'Start it yourself.',
+      command: 'dockerd-rootless.sh',
+      root: false,
+    });
+    expect(chooseFix(failed('linger-like'), ruleSet, { captures: {}, systemd: true })?.text).toBe(
+      'Enable lingering.',
+    );
+    expect(fixFits({ command: 'ssh "$(whoami)"@localhost' }, { systemd: false })).toBe(true);
+  });
+
+  it('a fix the check chose wins over the entry’s', () => {
+    const own = { text: 'Mine.', root: false };
+    expect(chooseFix({ ...failed('linger-like'), fix: own }, ruleSet)).toEqual(own);
+    expect(chooseFix({ ...failed('linger-like'), status: 'warn', fix: own }, ruleSet)).toBe(
+      undefined,
+    );
+  });
+
+  it('for --user NAME, a root fix names that user, not whoever types it', () => {
+    expect(
+      chooseFix(failed('ids'), ruleSet, {
+        captures: { free_subid_range: '165536-231071' },
+        otherUser: { name: 'bob', uid: 1001, home: '/home/bob' },
+      })?.command,
+    ).toBe(
+      "sudo usermod --add-subuids '165536-231071' --add-subgids '165536-231071' \"bob\" && id 1001 && ls /home/bob",
+    );
+    // a name that would need quoting leaves the command as written
+    const odd = { text: 't', command: 'sudo x "$(whoami)"', root: true };
+    expect(retargetFix(odd, { name: 'machine$', uid: 5, home: undefined })).toEqual(odd);
+    // a fix the user runs themselves keeps their own $HOME and $USER
+    const own = { text: 't', command: 'ls $HOME', root: false };
+    expect(retargetFix(own, { name: 'bob', uid: 1001, home: '/home/bob' })).toEqual(own);
+  });
+});
+
+describe('runCheck --user', () => {
+  const asRoot = () =>
+    createFakeHost(
+      healthyExcept({
+        user: { uid: 0, gid: 0, name: 'root' },
+        files: {
+          '/etc/subuid': 'alice:100000:65536\n',
+          '/etc/subgid': '',
+          '/run/user/1001/bus': { kind: 'socket' },
+          '/run/user/1001/x': { uid: 1001 },
+        },
+      }),
+    );
+
+  it('exits 2 with one line for a user that does not exist', async () => {
+    const { io, output, errors } = captureIO();
+    expect(
+      await runCheck(OPTIONS, io, { ruleSet: RULE_SET, host: asRoot(), user: 'nosuchuser' }),
+    ).toBe(2);
+    expect(output()).toBe('');
+    expect(errors()).toBe('rootless-doctor: --user nosuchuser: no such user in /etc/passwd\n');
+  });
+
+  it('checks that user, with fixes for them', async () => {
+    const { io, output } = captureIO();
+    expect(await runCheck(OPTIONS, io, { ruleSet: RULE_SET, host: asRoot(), user: 'bob' })).toBe(1);
+    const lines = output().split('\n');
+    expect(lines[0]).toBe(
+      '✓ running as an ordinary user     uid 1001 (bob), checked from uid 0: their PATH and environment cannot be known, so programs are looked up in the standard directories and ~/bin',
+    );
+    expect(lines).toContain(
+      '✗ subuid range ≥ 65536            /etc/subuid has no range for bob, uid 1001',
+    );
+    expect(lines).toContain(
+      "    $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 'bob'   # needs root",
+    );
+    expect(lines).toContain(
+      "- DOCKER_HOST target              bob's environment cannot be seen from here",
+    );
   });
 });

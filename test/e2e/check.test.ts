@@ -49,9 +49,17 @@ describe('check on a fixture host (Ubuntu 24.04 with the AppArmor restriction)',
       '  → see linger-disabled',
       '! cgroup v2                       cgroup v1 (no /sys/fs/cgroup/cgroup.controllers): container limits are ignored',
       '  → see cgroup-v1-limits-ignored',
-      '! cgroup controllers delegated    not applicable: needs cgroup v2',
-      '  → see cgroup-v1-limits-ignored',
-      '! slirp4netns or pasta            neither slirp4netns nor pasta on PATH: only the slower built-in driver is left',
+      '- cgroup controllers delegated    not applicable: needs cgroup v2',
+      '✗ /dev/net/tun usable             /dev/net/tun does not exist',
+      ...fixLines('tap-device-setup-failed'),
+      '! /dev/fuse usable                /dev/fuse does not exist (only fuse-overlayfs needs it)',
+      '  → see fuse-device-missing',
+      '✓ rootlesskit installed           rootlesskit at /usr/local/bin/rootlesskit (version not known: not run under --host-root)',
+      '✗ dockerd installed               dockerd not found on PATH, /usr/sbin or /sbin',
+      '  → rootless-extras-missing: Install Docker Engine first (docker-ce from Docker’s repository, or the distribution’s docker.io): rootless mode runs the same dockerd.',
+      '✗ dockerd-rootless.sh on PATH     dockerd-rootless.sh not found on PATH',
+      ...fixLines('rootless-extras-missing'),
+      '! network driver for RootlessKit  neither slirp4netns, pasta nor vpnkit on PATH (RootlessKit version not known; RootlessKit 3.0 or later has a built-in driver)',
       '  → see network-binary-missing-or-old',
       '✗ iptables or nftables            neither iptables nor nft found',
       ...fixLines('iptables-nat-unavailable'),
@@ -63,7 +71,7 @@ describe('check on a fixture host (Ubuntu 24.04 with the AppArmor restriction)',
       '! DOCKER_HOST target              DOCKER_HOST is not set and the docker context could not be read',
       '  → see client-pointed-at-rootful-socket',
       '',
-      '20 checks: 7 passed, 8 warnings, 5 failed',
+      '25 checks: 8 passed, 8 warnings, 8 failed, 1 not applicable',
       '',
     ]);
     expect(code).toBe(1);
@@ -75,12 +83,22 @@ describe('check on a fixture host (Ubuntu 24.04 with the AppArmor restriction)',
       checks: { id: string; status: string; entry?: string; fix?: unknown }[];
       summary: unknown;
     };
-    expect(document.summary).toEqual({ total: 20, pass: 7, warn: 8, fail: 5, error: 0 });
+    expect(document.summary).toEqual({
+      total: 25,
+      pass: 8,
+      warn: 8,
+      fail: 8,
+      skip: 1,
+      error: 0,
+    });
     expect(document.checks.filter((c) => c.status === 'fail').map((c) => [c.id, c.entry])).toEqual([
       ['apparmor-userns', 'apparmor-userns-restriction'],
       ['newuidmap', 'newuidmap-missing'],
       ['newgidmap', 'newuidmap-missing'],
       ['xdg-runtime-dir', 'xdg-runtime-dir-unset'],
+      ['tun-device', 'tap-device-setup-failed'],
+      ['dockerd', 'rootless-extras-missing'],
+      ['dockerd-rootless-sh', 'rootless-extras-missing'],
       ['iptables', 'iptables-nat-unavailable'],
     ]);
     const apparmor = document.checks.find((c) => c.id === 'apparmor-userns');
@@ -91,6 +109,72 @@ describe('check on a fixture host (Ubuntu 24.04 with the AppArmor restriction)',
   });
 });
 
+describe('check --user', () => {
+  const fixture = ['--host-root', 'test/fixtures/hosts/ubuntu-2404-apparmor'];
+
+  it('exits 2 with one line for a user that does not exist', async () => {
+    expect(await runCli(['check', '--user', 'nosuchuser'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'rootless-doctor: --user nosuchuser: no such user in /etc/passwd\n',
+    });
+  });
+
+  it('is only valid with check', async () => {
+    const { code, stderr } = await runCli(['search', 'tun', '--user', 'alice']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "rootless-doctor: `--user NAME` only works with `check`\nRun 'rootless-doctor --help' for usage.\n",
+    );
+  });
+
+  it("checks that user's ids and names them in root fixes", async () => {
+    const { code, stdout, stderr } = await runCli(['check', ...fixture, '--user', 'bob'], {
+      env: ALICE,
+    });
+    expect(stderr).toBe('');
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe(
+      '✓ running as an ordinary user     uid 1001 (bob), checked from uid 1000: their PATH and environment cannot be known, so programs are looked up in the standard directories and ~/bin',
+    );
+    expect(lines).toContain(
+      '✗ subuid range ≥ 65536            /etc/subuid has no range for bob, uid 1001',
+    );
+    const fix = KB.entries.find((e) => e.id === 'subuid-range-missing')?.fixes[0];
+    if (fix?.command?.includes('"$(whoami)"'))
+      expect(stdout).toContain(fix.command.replace('"$(whoami)"', '"bob"'));
+    expect(lines).toContain(
+      "- DOCKER_HOST target              bob's environment cannot be seen from here",
+    );
+    expect(code).toBe(1);
+  });
+});
+
+/** The checks `check --json` had before `skip` and the new checks: scripts read these ids. */
+const EARLIER_CHECK_IDS = [
+  'unprivileged-user',
+  'outside-container',
+  'userns-clone',
+  'max-user-namespaces',
+  'apparmor-userns',
+  'subuid-range',
+  'subgid-range',
+  'newuidmap',
+  'newgidmap',
+  'xdg-runtime-dir',
+  'systemd-user-session',
+  'linger',
+  'cgroup-v2',
+  'cgroup-delegation',
+  'network-driver',
+  'iptables',
+  'unprivileged-port-start',
+  'ping-group-range',
+  'rootful-socket',
+  'docker-host',
+];
+const STATUS_LINE = /^[✓!✗?-] /;
+
 describe('check on this machine', () => {
   it('prints a well-formed report that agrees with its exit code, in well under 2 s', async () => {
     const started = Date.now();
@@ -99,31 +183,54 @@ describe('check on this machine', () => {
     });
     const elapsed = Date.now() - started;
     expect(stderr).toBe('');
-    const statusLines = stdout.split('\n').filter((line) => /^[✓!✗?] /.test(line));
-    expect(statusLines).toHaveLength(20);
+    const statusLines = stdout.split('\n').filter((line) => STATUS_LINE.test(line));
+    expect(statusLines).toHaveLength(25);
     expect(stdout).toMatch(
-      /\n20 checks: \d+ passed, \d+ warnings?, \d+ failed(, \d+ could not run)?\n$/,
+      /\n25 checks: \d+ passed, \d+ warnings?, \d+ failed(, \d+ not applicable)?(, \d+ could not run)?\n$/,
     );
     expect(code).toBe(statusLines.some((line) => line.startsWith('✗')) ? 1 : 0);
     expect(elapsed).toBeLessThan(2000);
   });
 
-  it('--json agrees with the text report', async () => {
+  it('--json agrees with the text report and keeps the fields of every earlier check', async () => {
     const env = { ...process.env } as Record<string, string>;
     const [text, json] = await Promise.all([
       runCli(['check'], { env }),
       runCli(['check', '--json'], { env }),
     ]);
     const document = JSON.parse(json.stdout) as {
-      checks: { status: string }[];
-      summary: { fail: number };
+      checks: Record<string, unknown>[];
+      summary: Record<string, number>;
     };
-    const marks: Record<string, string> = { pass: '✓', warn: '!', fail: '✗', error: '?' };
+    const marks: Record<string, string> = {
+      pass: '✓',
+      warn: '!',
+      fail: '✗',
+      skip: '-',
+      error: '?',
+    };
     const textMarks = text.stdout
       .split('\n')
-      .filter((l) => /^[✓!✗?] /.test(l))
+      .filter((l) => STATUS_LINE.test(l))
       .map((l) => l[0]);
-    expect(document.checks.map((c) => marks[c.status])).toEqual(textMarks);
-    expect(json.code).toBe(document.summary.fail > 0 ? 1 : 0);
+    expect(document.checks.map((c) => marks[String(c.status)])).toEqual(textMarks);
+    expect(Object.keys(document.summary)).toEqual([
+      'total',
+      'pass',
+      'warn',
+      'fail',
+      'skip',
+      'error',
+    ]);
+    const ids = document.checks.map((c) => c.id);
+    for (const id of EARLIER_CHECK_IDS) expect(ids).toContain(id);
+    for (const check of document.checks) {
+      expect(Object.keys(check).slice(0, 4)).toEqual(['id', 'label', 'status', 'evidence']);
+      expect(typeof check.evidence).toBe('string');
+      if (check.status === 'warn' || check.status === 'fail')
+        expect(check.entry).toBeTypeOf('string');
+      else expect(check.entry).toBeUndefined();
+    }
+    expect(json.code).toBe(document.summary.fail! > 0 ? 1 : 0);
   });
 });

@@ -7,6 +7,7 @@ export interface FakeFile {
   kind?: FileKind;
   mode?: number;
   uid?: number;
+  gid?: number;
   /** readFile and stat answer with this error instead */
   error?: string;
 }
@@ -47,7 +48,7 @@ export function createFakeHost(spec: FakeHostSpec = {}): FakeHost {
     kind: file.kind ?? 'file',
     mode: file.mode ?? 0o644,
     uid: file.uid ?? 0,
-    gid: 0,
+    gid: file.gid ?? 0,
     size: file.content?.length ?? 0,
   });
   const host: FakeHost = {

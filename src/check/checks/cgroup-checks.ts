@@ -1,7 +1,7 @@
 // Resource limits: rootless Docker can only limit containers on cgroup v2, and only with the
 // controllers systemd delegated to the user's manager (dockerd reads its own cgroup's list).
 import type { Check } from '../types.js';
-import { fail, pass, warn } from '../check-outcome.js';
+import { fail, pass, skip, warn } from '../check-outcome.js';
 import { observeFile } from '../../probe/kinds/file.js';
 
 const UNIFIED_CONTROLLERS = '/sys/fs/cgroup/cgroup.controllers';
@@ -12,11 +12,16 @@ export const cgroupV2Check: Check = {
   id: 'cgroup-v2',
   label: 'cgroup v2',
   entry: 'cgroup-v1-limits-ignored',
-  async run({ host }) {
-    const seen = await observeFile({ path: UNIFIED_CONTROLLERS }, host);
+  async run(context) {
+    const seen = await observeFile({ path: UNIFIED_CONTROLLERS }, context.host);
     if (seen.state === 'unknown') return warn(seen.evidence);
     if (seen.state === 'absent')
       return warn(`cgroup v1 (no ${UNIFIED_CONTROLLERS}): container limits are ignored`);
+    if (context.init.systemd === false)
+      return warn(
+        `cgroup v2, but no systemd: the rootless daemon gets no cgroups and ignores limits`,
+        'cgroup-v2-without-systemd',
+      );
     return pass(`cgroup v2 (${UNIFIED_CONTROLLERS})`);
   },
 };
@@ -25,6 +30,7 @@ export const cgroupDelegationCheck: Check = {
   id: 'cgroup-delegation',
   label: 'cgroup controllers delegated',
   entry: 'cgroup-controller-not-delegated',
+  requires: ['systemd', 'non-root'],
   async run({ host }) {
     const uid = host.user.uid;
     if (uid === undefined) return warn('the current uid is not known');
@@ -33,8 +39,7 @@ export const cgroupDelegationCheck: Check = {
     if (seen.state === 'unknown') return warn(seen.evidence);
     if (seen.state === 'absent') {
       const unified = await observeFile({ path: UNIFIED_CONTROLLERS }, host);
-      if (unified.state === 'absent')
-        return warn('not applicable: needs cgroup v2', 'cgroup-v1-limits-ignored');
+      if (unified.state === 'absent') return skip('not applicable: needs cgroup v2');
       return warn(`${path} does not exist: no systemd user manager for uid ${uid}`);
     }
     const present = seen.value.trim().split(/\s+/);

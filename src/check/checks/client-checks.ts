@@ -12,15 +12,17 @@ export const rootfulSocketCheck: Check = {
   id: 'rootful-socket',
   label: 'rootful socket out of reach',
   entry: 'rootful-daemon-blocks-install',
-  async run({ host }) {
+  requires: ['non-root'],
+  async run({ host, subject }) {
     const path = ROOTFUL_SOCKETS[0] ?? '';
+    const you = subject === 'self' ? 'you' : (host.user.name ?? 'them');
     const stat = await host.stat(path);
     if (stat.status === 'absent') return pass(`${path} does not exist`);
     if (stat.status === 'error') return warn(`${path}: ${stat.reason}`);
     const writable = await host.isWritable(path);
     if (writable === true)
-      return warn(`${path} exists and is writable by you: a rootful daemon is in reach`);
-    if (writable === false) return pass(`${path} exists (rootful daemon), not writable by you`);
+      return warn(`${path} exists and is writable by ${you}: a rootful daemon is in reach`);
+    if (writable === false) return pass(`${path} exists (rootful daemon), not writable by ${you}`);
     return warn(`${path} exists (writability not checked)`);
   },
 };
@@ -53,6 +55,7 @@ export const dockerHostCheck: Check = {
   id: 'docker-host',
   label: 'DOCKER_HOST target',
   entry: 'docker-host-uid-mismatch',
+  requires: ['non-root', 'own-environment'],
   async run(context) {
     const { host } = context;
     const value = host.env('DOCKER_HOST');

@@ -10,14 +10,21 @@ export const unprivilegedUserCheck: Check = {
   id: 'unprivileged-user',
   label: 'running as an ordinary user',
   entry: 'rootless-scripts-run-as-root',
-  async run({ host }) {
-    const { uid, name } = host.user;
+  async run(context) {
+    const { uid, name } = context.host.user;
     const who = name === undefined ? `uid ${uid}` : `uid ${uid} (${excerpt(name, 32)})`;
     if (uid === undefined) return warn('the current uid is not known');
     if (uid === 0)
       return warn(
-        `${who}: rootless Docker runs as an ordinary user; the checks below describe root`,
+        `${who}: rootless Docker is for a non-root user; run \`check\` as that user, or \`check --user NAME\``,
       );
+    if (context.subject === 'other') {
+      const caller =
+        context.caller.uid === undefined ? 'another user' : `uid ${context.caller.uid}`;
+      return pass(
+        `${who}, checked from ${caller}: their PATH and environment cannot be known, so programs are looked up in the standard directories and ~/bin`,
+      );
+    }
     return pass(who);
   },
 };

@@ -13,6 +13,7 @@ function subidCheck(file: '/etc/subuid' | '/etc/subgid'): Check {
     id: `sub${kind}-range`,
     label: `sub${kind} range ≥ ${MIN_SUBID_RANGE}`,
     entry: 'subuid-range-missing',
+    requires: ['non-root'],
     async run({ host }) {
       const seen = await observeSubid({ file }, host);
       if (seen.state === 'unknown') return warn(seen.evidence);

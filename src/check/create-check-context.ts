@@ -1,0 +1,78 @@
+// Everything the checks share, looked at once before they run: whether systemd is PID 1, whose
+// setup is checked (the caller, or the user named with `--user`, looked up in /etc/passwd through
+// the Host), and that user's groups.
+import type { Host } from '../probe/host.js';
+import type { CheckContext, InitSystem } from './types.js';
+import { excerpt } from '../probe/sanitize-evidence.js';
+import { findAccount, findGroups, readAccountFile } from './read-accounts.js';
+import { viewAsUser } from './view-as-user.js';
+
+export interface CreateCheckContextOptions {
+  /** `--user NAME` (or a numeric uid) */
+  user?: string;
+  commandTimeoutMs?: number;
+}
+
+export type CreatedContext = { ok: true; context: CheckContext } | { ok: false; problem: string };
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
+const USER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?$/;
+
+/**
+ * systemd is PID 1 when /proc/1/comm says so, or when /run/systemd/system exists (systemd's own
+ * test, sd_booted(), for a PID 1 started under another name). A PID 1 that cannot be read and no
+ * such directory leave it unknown: the systemd checks then run and say what they see.
+ */
+export async function observeInit(host: Host): Promise<InitSystem> {
+  const comm = await host.readFile('/proc/1/comm', { maxBytes: 256 });
+  const pid1 = comm.status === 'ok' ? excerpt(comm.text.trim(), 30) || undefined : undefined;
+  if (pid1 === 'systemd') return { pid1, systemd: true };
+  const booted = await host.stat('/run/systemd/system');
+  if (booted.status === 'ok' && booted.info.kind === 'directory') return { pid1, systemd: true };
+  return { pid1, systemd: pid1 === undefined ? undefined : false };
+}
+
+export async function createCheckContext(
+  host: Host,
+  options: CreateCheckContextOptions = {},
+): Promise<CreatedContext> {
+  const commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+  const [init, group] = await Promise.all([observeInit(host), readAccountFile(host, '/etc/group')]);
+  const groupText = 'text' in group ? group.text : '';
+  const base = { commandTimeoutMs, caller: host.user, init, memo: new Map() };
+
+  if (options.user === undefined) {
+    const { name, gid } = host.user;
+    const groups =
+      name === undefined ? (gid === undefined ? [] : [gid]) : findGroups(groupText, name, gid);
+    const home = host.env('HOME');
+    return {
+      ok: true,
+      context: { ...base, host, subject: 'self', home: home || undefined, groups },
+    };
+  }
+
+  const shown = excerpt(options.user, 40);
+  if (!USER_NAME.test(options.user))
+    return { ok: false, problem: `--user ${shown}: not a user name` };
+  const passwd = await readAccountFile(host, '/etc/passwd');
+  if ('problem' in passwd) return { ok: false, problem: `--user ${shown}: ${passwd.problem}` };
+  const account = findAccount(passwd.text, options.user);
+  if (account === undefined)
+    return { ok: false, problem: `--user ${shown}: no such user in /etc/passwd` };
+  const groups = findGroups(groupText, account.name, account.gid);
+  if (account.uid === host.user.uid) {
+    // yourself: your own environment and PATH are the real ones
+    return { ok: true, context: { ...base, host, subject: 'self', home: account.home, groups } };
+  }
+  return {
+    ok: true,
+    context: {
+      ...base,
+      host: viewAsUser(host, account, groups),
+      subject: 'other',
+      home: account.home,
+      groups,
+    },
+  };
+}
