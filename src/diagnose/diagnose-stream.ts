@@ -11,7 +11,7 @@ import type { Reporter } from '../report/reporter.js';
 import { diagnose } from './diagnose.js';
 import { probeOnce, type ProbeFn } from './probe-once.js';
 import { withLogVersions } from './judge-log-versions.js';
-import { combineVerdicts } from '../probe/combine-verdicts.js';
+import { judgeEntry } from '../probe/judge-entry.js';
 import { isHostValue } from '../kb/host-values.js';
 import type { LogVersion } from '../match/read-log-versions.js';
 import type { VersionedComponent } from '../kb/types.js';
@@ -147,7 +147,7 @@ export class DiagnoseStream {
     if (this.weakKeys.has(key)) return;
     this.weakKeys.add(key);
     this.enqueue(async () => {
-      if (combineVerdicts(await probed) === 'confirmed') {
+      if (judgeEntry(entry.probes, await probed).verdict === 'confirmed') {
         this.addFinding(entry, match, probed);
         return;
       }

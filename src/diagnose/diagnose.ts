@@ -1,6 +1,6 @@
 // A finding + its entry + what the probes saw = a Diagnosis, the object every reporter renders.
 import type { CompiledEntry } from '../kb/types.js';
-import { combineVerdicts } from '../probe/combine-verdicts.js';
+import { judgeEntry } from '../probe/judge-entry.js';
 import { fillFix } from './fill-fix.js';
 import { HOST_VALUE_PATTERNS } from '../kb/host-values.js';
 import type { Diagnosis, Finding, ProbeResult } from './types.js';
@@ -12,13 +12,14 @@ export function diagnose(
   /** values computed from the host for the fixes (src/kb/host-values.ts) */
   hostValues: Readonly<Record<string, string>> = {},
 ): Diagnosis {
-  const verdict = combineVerdicts(probes);
+  const { verdict, reason } = judgeEntry(entry.probes, probes);
   return {
     id: entry.id,
     title: entry.title,
     summary: entry.summary,
     severity: entry.severity,
     verdict,
+    reason,
     line: finding.firstLine,
     lastLine: finding.lastLine,
     count: finding.count,

@@ -41,6 +41,8 @@ export interface Diagnosis {
   severity: Severity;
   /** confirmed / ruled-out by probes, unknown when not probed or not decidable */
   verdict: Verdict;
+  /** the verdict's reason in one line: `confirmed: …`, `ruled out: …`, `cannot tell: …` */
+  reason: string;
   line: number;
   lastLine: number;
   count: number;

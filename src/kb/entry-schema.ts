@@ -37,6 +37,7 @@ function probeShape(kinds: ProbeKindSchemas): Shape {
       kind: { shape: text, required: true },
       confirms: { shape: condition, required: true },
       otherwise: { shape: { type: 'enum', values: ['ruled-out', 'unknown'] } },
+      excludes: { shape: { type: 'boolean' } },
     },
     variants: Object.fromEntries(Object.entries(kinds).map(([kind, schema]) => [kind, schema.fields])),
   };

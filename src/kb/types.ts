@@ -60,8 +60,14 @@ interface ProbeBase {
   id: string;
   kind: ProbeKind;
   confirms: ProbeCondition;
-  /** what a read value that fails `confirms` means; default `ruled-out` */
+  /**
+   * How the probe counts for the entry (src/probe/judge-entry.ts). Default `ruled-out`: a
+   * requirement, which must be observed true to confirm and rules the cause out when observed
+   * false. `unknown`: one of several alternatives, of which one observed true is enough.
+   */
   otherwise?: 'ruled-out' | 'unknown';
+  /** the condition describes what EXCLUDES the cause: observed true rules it out, else no effect */
+  excludes?: boolean;
 }
 
 /** Reads /proc/sys/<key with dots as slashes>. Absent file = missing. */

@@ -5,7 +5,7 @@ import type { ProbeResult, Verdict } from '../diagnose/types.js';
 import type { Host } from './host.js';
 import type { ProbeOptions } from './types.js';
 import { runProbe } from './run-probe.js';
-import { combineVerdicts } from './combine-verdicts.js';
+import { judgeEntry } from './judge-entry.js';
 
 export interface EntryProbeResult {
   verdict: Verdict;
@@ -19,5 +19,5 @@ export async function probeEntry(
   options?: Partial<ProbeOptions>,
 ): Promise<EntryProbeResult> {
   const results = await Promise.all(entry.probes.map((spec) => runProbe(spec, host, options)));
-  return { verdict: combineVerdicts(results), results };
+  return { verdict: judgeEntry(entry.probes, results).verdict, results };
 }

@@ -20,6 +20,7 @@ function diagnosisRecord(diagnosis: Diagnosis): object {
     title: diagnosis.title,
     severity: diagnosis.severity,
     verdict: diagnosis.verdict,
+    reason: diagnosis.reason,
     line: diagnosis.line,
     text: diagnosis.text,
     captures: diagnosis.captures,

@@ -50,6 +50,8 @@ function formatDiagnosis(diagnosis: Diagnosis, paint: Palette): string {
     `  ${paint.dim(`line ${diagnosis.line}:`)} ${toTerminalSafe(diagnosis.text)}`,
     `  ${diagnosis.summary}`,
     ...diagnosis.probes.map((probe) => `  ${formatProbe(probe)}`),
+    // with several probes, which of them decided (one probe's line already says it)
+    ...(diagnosis.probes.length > 1 ? [`  verdict: ${toTerminalSafe(diagnosis.reason)}`] : []),
     // a cause this host rules out stays visible, but its fixes would only be noise here
     ...(diagnosis.verdict === 'ruled-out' ? [`  fixes: rootless-doctor show ${diagnosis.id}`] : []),
     ...(diagnosis.verdict === 'ruled-out' ? [] : diagnosis.fixes).flatMap((fix) => [

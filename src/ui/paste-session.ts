@@ -7,7 +7,7 @@
 import type { Diagnosis, ProbeResult, Suggestion, SuggestionCandidate } from '../diagnose/types.js';
 import { diagnose } from '../diagnose/diagnose.js';
 import { probeOnce, type ProbeFn } from '../diagnose/probe-once.js';
-import { combineVerdicts } from '../probe/combine-verdicts.js';
+import { judgeEntry } from '../probe/judge-entry.js';
 // pipe mode's cap on guesses: a pasted log full of noise must not flood the screen either
 import { MAX_SUGGESTIONS } from '../diagnose/diagnose-stream.js';
 import type { CompiledEntry } from '../kb/types.js';
@@ -109,7 +109,7 @@ export class PasteSession {
     const key = `weak-${++this.cards}`;
     const probed = this.probe(entry);
     this.enqueue(async () => {
-      if (combineVerdicts(await probed) === 'confirmed') {
+      if (judgeEntry(entry.probes, await probed).verdict === 'confirmed') {
         this.addFinding(entry, match);
         return;
       }

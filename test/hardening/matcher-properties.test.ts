@@ -238,6 +238,7 @@ const diagnosisArbitrary: fc.Arbitrary<Diagnosis> = fc.record({
   summary: fc.constant('A summary from the KB.'),
   severity: fc.constantFrom('error', 'warning', 'info'),
   verdict: fc.constantFrom('confirmed', 'ruled-out', 'unknown'),
+  reason: fc.string({ unit: 'binary', maxLength: 80 }),
   line: fc.nat(),
   lastLine: fc.nat(),
   count: fc.nat(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledEntry, ProbeSpec } from '../../src/kb/types.js';
-import { combineVerdicts } from '../../src/probe/combine-verdicts.js';
+import { judgeEntry } from '../../src/probe/judge-entry.js';
 import { probeEntry } from '../../src/probe/probe-entry.js';
 import { createProbeRunner } from '../../src/probe/create-probe-runner.js';
 import { createFakeHost } from './fake-host.js';
@@ -42,15 +42,84 @@ function entry(id: string, probes: ProbeSpec[]): CompiledEntry {
   };
 }
 
-describe('combining verdicts', () => {
+describe('judging an entry: requirements, alternatives, exclusions', () => {
+  const r = (id: string, verdict: 'confirmed' | 'ruled-out' | 'unknown') => ({
+    id,
+    verdict,
+    evidence: `${id} ${verdict}`,
+  });
+  const req = (id: string) => ({ id });
+  const alt = (id: string) => ({ id, otherwise: 'unknown' as const });
+  const exc = (id: string) => ({ id, excludes: true });
+
   it.each([
-    [[], 'unknown'],
-    [['unknown'], 'unknown'],
-    [['confirmed', 'unknown'], 'confirmed'],
-    [['confirmed', 'ruled-out'], 'ruled-out'],
-    [['unknown', 'ruled-out', 'confirmed'], 'ruled-out'],
-  ] as const)('%j → %s', (verdicts, combined) => {
-    expect(combineVerdicts(verdicts.map((verdict) => ({ verdict })))).toBe(combined);
+    ['no probes', [], [], 'unknown', 'cannot tell: nothing on this host was checked'],
+    [
+      'every requirement holds',
+      [req('a'), req('b')],
+      [r('a', 'confirmed'), r('b', 'confirmed')],
+      'confirmed',
+      'confirmed: a confirmed; b confirmed',
+    ],
+    // the linger case: the lingering file is absent, but whether systemd runs could not be told
+    [
+      'one requirement cannot tell',
+      [req('a'), req('b')],
+      [r('a', 'confirmed'), r('b', 'unknown')],
+      'unknown',
+      'cannot tell: b unknown',
+    ],
+    [
+      'one requirement fails',
+      [req('a'), req('b')],
+      [r('a', 'confirmed'), r('b', 'ruled-out')],
+      'ruled-out',
+      'ruled out: b ruled-out',
+    ],
+    [
+      'one alternative is enough',
+      [alt('a'), alt('b')],
+      [r('a', 'unknown'), r('b', 'confirmed')],
+      'confirmed',
+      'confirmed: b confirmed',
+    ],
+    [
+      'no alternative holds',
+      [alt('a'), alt('b')],
+      [r('a', 'unknown'), r('b', 'unknown')],
+      'unknown',
+      'cannot tell: a unknown',
+    ],
+    [
+      'requirements and an alternative',
+      [req('a'), alt('b')],
+      [r('a', 'confirmed'), r('b', 'unknown')],
+      'unknown',
+      'cannot tell: b unknown',
+    ],
+    [
+      'an exclusion observed',
+      [req('a'), exc('b')],
+      [r('a', 'confirmed'), r('b', 'confirmed')],
+      'ruled-out',
+      'ruled out: b confirmed',
+    ],
+    [
+      'an exclusion not observed',
+      [req('a'), exc('b')],
+      [r('a', 'confirmed'), r('b', 'ruled-out')],
+      'confirmed',
+      'confirmed: a confirmed',
+    ],
+    [
+      'evidence from the log, no spec',
+      [],
+      [r('affects-docker', 'confirmed')],
+      'confirmed',
+      'confirmed: affects-docker confirmed',
+    ],
+  ] as const)('%s', (_name, specs, results, verdict, reason) => {
+    expect(judgeEntry(specs, results)).toEqual({ verdict, reason });
   });
 });
 

@@ -77,6 +77,32 @@ describe('text reporter', () => {
     );
   });
 
+  test('with several probes, the verdict line says which decided', () => {
+    const two = {
+      ...DIAGNOSIS,
+      verdict: 'unknown' as const,
+      reason: 'cannot tell: loginctl show-user alice: Failed to connect to bus',
+      probes: [
+        {
+          id: 'a',
+          verdict: 'confirmed' as const,
+          evidence: '/var/lib/systemd/linger/alice does not exist',
+        },
+        {
+          id: 'b',
+          verdict: 'unknown' as const,
+          evidence: 'loginctl show-user alice: Failed to connect to bus',
+        },
+      ],
+    };
+    const lines = plain.diagnosis(two).split('\n');
+    expect(lines.slice(3, 6)).toEqual([
+      '  checked: /var/lib/systemd/linger/alice does not exist (confirms)',
+      '  checked: loginctl show-user alice: Failed to connect to bus (cannot tell)',
+      '  verdict: cannot tell: loginctl show-user alice: Failed to connect to bus',
+    ]);
+  });
+
   test('a fix that can lose data carries the warning line', () => {
     const destructive = {
       ...DIAGNOSIS,
