@@ -3,10 +3,16 @@
 // nothing was diagnosed, and each train record that is wrong. Holdout records are counted, never
 // listed, unless --show-holdout is given: signatures must not be written from them.
 import { diagnoseRecord, loadKb } from '../test/real-world/diagnose-record.js';
-import { readCorpus, repositoryOf } from '../test/real-world/read-corpus.js';
+import {
+  readCorpus,
+  readKnownGaps,
+  recordKey,
+  repositoryOf,
+} from '../test/real-world/read-corpus.js';
 import { describeFigures, figuresOf, scoreRecord } from '../test/real-world/score-corpus.js';
 
 const showHoldout = process.argv.includes('--show-holdout');
+const gaps = readKnownGaps();
 const { records, problems } = readCorpus();
 for (const problem of problems) console.error(problem);
 const kb = await loadKb((issue) => console.error(`kb: ${issue}`));
@@ -37,6 +43,9 @@ for (const item of scored) {
   const got = item.outcome.ranked.length > 0 ? item.outcome.ranked.join(',') : 'nothing';
   const guess = item.outcome.guesses[0] ? ` (guess ${item.outcome.guesses[0]})` : '';
   const wanted = item.record.expect.length > 0 ? item.record.expect.join('|') : 'none';
-  console.log(`miss ${item.record.split} ${item.record.where}: want ${wanted}, got ${got}${guess}`);
+  const known = gaps.has(recordKey(item.record)) ? ' [known gap]' : '';
+  console.log(
+    `miss ${item.record.split} ${item.record.where}: want ${wanted}, got ${got}${guess}${known}\t${recordKey(item.record).replace(' ', '\t')}`,
+  );
 }
 if (problems.length > 0) process.exitCode = 1;
