@@ -28,6 +28,7 @@ interface Ranked {
 
 interface Result extends CaseRow {
   exit: number | null;
+  stderr: string;
   ranked: Ranked[];
   suggestions: string[];
   checkFailures: string[];
@@ -121,11 +122,14 @@ function resultOf(row: CaseRow): Result {
     });
   const rcFile = join(runDir!, 'diag', `${row.id}.rc`);
   const exit = existsSync(rcFile) ? Number(readFileSync(rcFile, 'utf8').trim()) : null;
+  const stderrFile = join(runDir!, 'diag', `${row.id}.stderr`);
+  const stderr = existsSync(stderrFile) ? readFileSync(stderrFile, 'utf8').trim() : '';
   const expectedRank = row.expect ? ranked.findIndex((item) => item.id === row.expect) : -1;
   const match = row.expect === null ? 'n/a' : expectedRank === 0 ? 'yes' : 'no';
   return {
     ...row,
     exit,
+    stderr,
     ranked,
     suggestions,
     checkFailures: checkFailures(join(runDir!, 'diag', `${row.id}.check.json`)),
@@ -204,6 +208,14 @@ if (withoutEntry.length > 0) {
     console.log(`  ${result.id}: got ${got}${result.note ? `\n    ${result.note}` : ''}`);
     for (const suggestion of result.suggestions.slice(0, 3))
       console.log(`    suggestion ${suggestion}`);
+  }
+}
+// The CLI itself failing (exit 2, a message on stderr) is a bug of the tool, not of the case.
+const cliErrors = ran.filter((result) => result.exit === 2 || result.stderr !== '');
+if (cliErrors.length > 0) {
+  console.log('\nCLI ERRORS (exit status 2 or a message on stderr):');
+  for (const result of cliErrors) {
+    console.log(`  ${result.id}: exit ${String(result.exit)}: ${result.stderr.split('\n')[0]}`);
   }
 }
 const problems = results.filter((result) => result.outcome !== 'ran');
