@@ -39,12 +39,11 @@ export function judgeEntry(
   if (requirements.length + alternatives.length === 0) {
     return { verdict: 'unknown', reason: 'cannot tell: nothing on this host was checked' };
   }
-  const open = requirements.find((result) => result?.verdict !== 'confirmed');
-  if (open) {
-    return {
-      verdict: 'unknown',
-      reason: `cannot tell: ${open?.evidence ?? 'a requirement was not checked'}`,
-    };
+  // a requirement without a result was not checked (no probes run): it cannot be confirmed
+  const open = requirements.findIndex((result) => result?.verdict !== 'confirmed');
+  if (open !== -1) {
+    const evidence = requirements[open]?.evidence ?? 'a requirement was not checked';
+    return { verdict: 'unknown', reason: `cannot tell: ${evidence}` };
   }
   if (alternatives.length > 0) {
     const found = alternatives.find((result) => result?.verdict === 'confirmed');

@@ -118,6 +118,15 @@ describe('judging an entry: requirements, alternatives, exclusions', () => {
       'confirmed',
       'confirmed: affects-docker confirmed',
     ],
+    // --no-probe: the probes exist but none ran
+    [
+      'no results at all',
+      [req('a'), alt('b')],
+      [],
+      'unknown',
+      'cannot tell: a requirement was not checked',
+    ],
+    ['only alternatives, none ran', [alt('a')], [], 'unknown', 'cannot tell: nothing was checked'],
   ] as const)('%s', (_name, specs, results, verdict, reason) => {
     expect(judgeEntry(specs, results)).toEqual({ verdict, reason });
   });
