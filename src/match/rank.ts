@@ -1,7 +1,8 @@
 // Which diagnosis is *the* answer: the first one after ranking (DESIGN.md section 2).
 // Order: verdict (confirmed > unknown > ruled-out), role (a cause before a consequence such as the
-// setup tool's generic "RootlessKit failed"), the matched signature's specificity (longer literal
-// text = a more precise message), severity, then the first line it appeared on.
+// setup tool's generic "RootlessKit failed"), severity (an error before a warning before a harmless
+// hint such as the setup tool's ip_tables false alarm), the matched signature's specificity (longer
+// literal text = a more precise message), then the first line it appeared on.
 import type { Verdict } from '../diagnose/types.js';
 import type { Role, Severity } from '../kb/types.js';
 
@@ -21,8 +22,8 @@ export function compareRank(a: Rankable, b: Rankable): number {
   return (
     VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
     ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
-    b.specificity - a.specificity ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    b.specificity - a.specificity ||
     a.line - b.line
   );
 }

@@ -41,6 +41,7 @@ describe('diagnose', () => {
       summary: 'No line for the user in /etc/subuid.',
       severity: 'error',
       verdict: 'confirmed',
+      reason: 'confirmed: /etc/subuid: no line for alice',
       line: 7,
       lastLine: 9,
       count: 2,
@@ -61,7 +62,7 @@ describe('diagnose', () => {
     });
   });
 
-  test('verdict: any ruled-out wins, then any confirmed, else unknown', () => {
+  test('verdict: every requirement confirmed, any ruled out wins, else cannot tell', () => {
     const probe = (verdict: 'confirmed' | 'ruled-out' | 'unknown') => ({
       id: verdict,
       verdict,
@@ -69,8 +70,9 @@ describe('diagnose', () => {
     });
     expect(diagnose(ENTRY, FINDING, []).verdict).toBe('unknown');
     expect(diagnose(ENTRY, FINDING, [probe('unknown'), probe('confirmed')]).verdict).toBe(
-      'confirmed',
+      'unknown',
     );
+    expect(diagnose(ENTRY, FINDING, [probe('confirmed')]).verdict).toBe('confirmed');
     expect(diagnose(ENTRY, FINDING, [probe('confirmed'), probe('ruled-out')]).verdict).toBe(
       'ruled-out',
     );
