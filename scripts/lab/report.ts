@@ -252,4 +252,36 @@ console.log(
 );
 console.log(`details: ${join(runDir, 'results.json')}`);
 
-process.exit(results.some((result) => result.outcome.startsWith('error')) ? 1 : 0);
+// The lab's promises (issue 13): no wrong cause is ever confirmed, the CLI never fails on a
+// capture, and the top diagnosis with probes is right on at least MIN_MATCH of the cases that have
+// an entry (the target is 90%; the floor only rises).
+const MIN_MATCH = Number(process.env.LAB_MIN_MATCH ?? '0.7');
+const wronglyConfirmed = ran.filter(
+  (result) =>
+    result.expect !== null &&
+    result.ranked[0]?.verdict === 'confirmed' &&
+    result.ranked[0].id !== result.expect,
+);
+const judged = matched.length + mismatches.length;
+const rate = judged === 0 ? 1 : matched.length / judged;
+const failures = [
+  ...wronglyConfirmed.map(
+    (result) =>
+      `${result.id}: ${result.ranked[0]!.id} is confirmed, but ${result.expect} was broken`,
+  ),
+  ...cliErrors.map((result) => `${result.id}: the CLI failed (exit ${String(result.exit)})`),
+  ...(rate < MIN_MATCH
+    ? [`top diagnosis right on ${(100 * rate).toFixed(1)}% of the cases, below ${100 * MIN_MATCH}%`]
+    : []),
+];
+console.log(
+  `\ntop diagnosis right: ${matched.length}/${judged} (${(100 * rate).toFixed(1)}%); ` +
+    `wrong causes confirmed: ${wronglyConfirmed.length}`,
+);
+if (failures.length > 0) {
+  console.log('\nLAB FAILED:');
+  for (const failure of failures) console.log(`  ${failure}`);
+}
+process.exit(
+  results.some((result) => result.outcome.startsWith('error')) || failures.length > 0 ? 1 : 0,
+);
