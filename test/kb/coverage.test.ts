@@ -81,6 +81,11 @@ function matchedEntries(line: string): string[] {
 
 /** The ranked entry ids pipe mode reports for one line, as its summary lists them. */
 async function diagnoseLine(line: string): Promise<string[]> {
+  return (await diagnoseLineWithGuess(line)).ranked;
+}
+
+/** The ranked ids and, when nothing was diagnosed, the summary's best guess. */
+async function diagnoseLineWithGuess(line: string): Promise<{ ranked: string[]; guess?: string }> {
   const warnings: string[] = [];
   const stream = new DiagnoseStream({
     matcher,
@@ -93,7 +98,7 @@ async function diagnoseLine(line: string): Promise<string[]> {
   stream.push(new TextEncoder().encode(`${line}\n`));
   const { summary } = await stream.finish();
   expect(warnings).toEqual([]);
-  return summary.diagnoses.map((diagnosis) => diagnosis.id);
+  return { ranked: summary.diagnoses.map((diagnosis) => diagnosis.id), guess: summary.guess?.id };
 }
 
 const roleOf = (id: string) => entries.find((entry) => entry.id === id)?.role;
@@ -129,7 +134,14 @@ describe('coverage rows (test/fixtures/coverage/signatures.tsv)', () => {
     const title = `${row.ref}: ${row.first.length > 0 ? row.first.join(' | ') : 'no diagnosis'}`;
     // a known gap is expected to fail until its entry is fixed; then the row's gap is cleared
     (row.gap ? test.fails : test)(title, async () => {
-      const ranked = await diagnoseLine(row.line);
+      const { ranked, guess } = await diagnoseLineWithGuess(row.line);
+      if (row.first.length > 0 && ranked.length === 0 && guess !== undefined) {
+        // a weak line (also printed on healthy or rootful hosts): without probes only a guess,
+        // but recognised by exactly the row's entries and guessed as the row's first
+        expect(row.first).toContain(guess);
+        expect(matchedEntries(row.line)).toEqual(row.all);
+        return;
+      }
       if (row.first.length > 0 && row.first.every((id) => roleOf(id) === 'benign')) {
         // a harmless warning: recognised (so never a suggestion), reported by nothing in pipe mode
         expect(ranked).toEqual([]);
