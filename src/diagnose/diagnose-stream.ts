@@ -17,6 +17,9 @@ import type { LogVersion } from '../match/read-log-versions.js';
 import type { VersionedComponent } from '../kb/types.js';
 import type { Diagnosis, Finding, ProbeResult, SuggestionCandidate, Summary } from './types.js';
 
+/** How many recent lines with a non-weak match are remembered (memory stays flat). */
+const MAX_STRONG_LINES = 4096;
+
 /** A weak signature's entry is a closer guess than any shared-words guess could be. */
 const WEAK_MATCH_SCORE = 0.1;
 
@@ -58,6 +61,8 @@ export class DiagnoseStream {
   private readonly logVersions = new Map<VersionedComponent, string>();
   private readonly hostValues = new Map<Finding, Record<string, string>>();
   private bestGuess: Summary['guess'];
+  /** lines a non-weak signature matched (bounded by the findings, which are deduplicated) */
+  private readonly strongLines = new Set<number>();
   /** weak lines already turned into a guess or a diagnosis: each is judged once */
   private readonly weakKeys = new Set<string>();
   private readonly suggestionKeys = new Set<string>();
@@ -113,8 +118,16 @@ export class DiagnoseStream {
     const entry = this.entries[match.entryIndex]!;
     // a benign line is recognised (so it is not suggested) and needs no diagnosis
     if (this.options.ignore.has(entry.id) || entry.role === 'benign') return;
-    if (entry.signatures[match.signatureIndex]?.weak) this.onWeakMatch(entry, match);
-    else this.addFinding(entry, match, this.probe(entry));
+    if (entry.signatures[match.signatureIndex]?.weak) {
+      this.onWeakMatch(entry, match);
+      return;
+    }
+    this.strongLines.add(match.line);
+    // only recent lines matter (a weak line's guess is decided soon after its line was read)
+    if (this.strongLines.size > MAX_STRONG_LINES) {
+      this.strongLines.delete(this.strongLines.values().next().value!);
+    }
+    this.addFinding(entry, match, this.probe(entry));
   }
 
   private addFinding(
@@ -151,6 +164,8 @@ export class DiagnoseStream {
         this.addFinding(entry, match, probed);
         return;
       }
+      // the same line already names a cause outright: a guess beside it would only be noise
+      if (this.strongLines.has(match.line)) return;
       if (this.suggestionKeys.size >= MAX_SUGGESTIONS) return;
       this.suggestionKeys.add(key);
       const candidate = { id: entry.id, title: entry.title, score: WEAK_MATCH_SCORE };

@@ -2,6 +2,7 @@
 import type { CompiledEntry } from '../kb/types.js';
 import { judgeEntry } from '../probe/judge-entry.js';
 import { fillFix } from './fill-fix.js';
+import { withCaptureConditions } from './judge-captures.js';
 import { HOST_VALUE_PATTERNS } from '../kb/host-values.js';
 import type { Diagnosis, Finding, ProbeResult } from './types.js';
 
@@ -12,7 +13,8 @@ export function diagnose(
   /** values computed from the host for the fixes (src/kb/host-values.ts) */
   hostValues: Readonly<Record<string, string>> = {},
 ): Diagnosis {
-  const { verdict, reason } = judgeEntry(entry.probes, probes);
+  const judged = withCaptureConditions(entry, probes, finding.captures);
+  const { verdict, reason } = judgeEntry(entry.probes, judged);
   return {
     id: entry.id,
     title: entry.title,
@@ -25,7 +27,7 @@ export function diagnose(
     count: finding.count,
     text: finding.text,
     captures: finding.captures,
-    probes: [...probes],
+    probes: judged.map((result) => shownAs(entry, result)),
     // a command that can lose data is offered only when the host confirmed the cause
     fixes: entry.fixes
       .filter((fix) => !fix.destructive || verdict === 'confirmed')
@@ -39,4 +41,14 @@ export function diagnose(
     links: entry.links,
     tags: entry.tags,
   };
+}
+
+/**
+ * How a probe reads in the report: an exclusion observed true rules the cause out, and observed
+ * false says nothing about it; other probes read as they were judged.
+ */
+function shownAs(entry: CompiledEntry, { id, verdict, evidence }: ProbeResult): ProbeResult {
+  const excludes = entry.probes.find((probe) => probe.id === id)?.excludes === true;
+  if (!excludes) return { id, verdict, evidence };
+  return { id, verdict: verdict === 'confirmed' ? 'ruled-out' : 'unknown', evidence };
 }

@@ -9,6 +9,8 @@ export interface ProbeResult {
   verdict: Verdict;
   /** one line saying what was observed, e.g. `/proc/sys/user/max_user_namespaces = 0` */
   evidence: string;
+  /** the value read, kept only for conditions judged per finding (`equals-capture`) */
+  observed?: string;
 }
 
 /** One entry + one set of captured values, folded over every line that produced it. */

@@ -24,6 +24,9 @@ const condition: Shape = {
     privileged: { shape: { type: 'boolean' } },
     active: { shape: { type: 'boolean' } },
     exit: { shape: { type: 'number' } },
+    within: { shape: text },
+    'equals-capture': { shape: text },
+    'differs-from-capture': { shape: text },
   },
 };
 

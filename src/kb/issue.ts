@@ -26,6 +26,8 @@ export const ISSUE_CODES = [
   'section-missing',
   'section-order',
   'version-range-invalid',
+  'destructive-fix-unmarked',
+  'destructive-fix-first',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

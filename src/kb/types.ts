@@ -14,6 +14,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Role = 'cause' | 'consequence' | 'benign';
 
 export type ProbeKind =
+  | 'user'
   | 'sysctl'
   | 'file'
   | 'subid'
@@ -53,6 +54,13 @@ export interface ProbeCondition {
   exit?: number;
   /** version only: the installed version is inside this range (src/kb/version-range.ts) */
   within?: string;
+  /**
+   * the value equals the named capture of the finding (`uid`): judged per finding, after the
+   * match, so a log naming /run/user/1000 is compared with the uid of whoever runs the doctor
+   */
+  'equals-capture'?: string;
+  /** the value differs from the named capture of the finding */
+  'differs-from-capture'?: string;
 }
 
 interface ProbeBase {
@@ -126,7 +134,14 @@ export interface VersionProbe extends ProbeBase {
   component: VersionedComponent;
 }
 
+/** Who runs rootless-doctor: the uid or name, to compare with what the log names. */
+export interface UserProbe extends ProbeBase {
+  kind: 'user';
+  field: 'uid' | 'name';
+}
+
 export type ProbeSpec =
+  | UserProbe
   | VersionProbe
   | SysctlProbe
   | FileProbe

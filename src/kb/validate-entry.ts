@@ -10,6 +10,7 @@ import type { ProbeKindSchemas } from './probe-kind-schema.js';
 import { capturePatterns, checkFixes, compileSignatures } from './validate-signatures.js';
 import { checkProbes } from './validate-probes.js';
 import { affectsProbes, checkAffects } from './validate-affects.js';
+import { checkFixSafety } from './validate-fix-safety.js';
 import { checkExamples } from './validate-examples.js';
 import { checkSections } from './validate-sections.js';
 
@@ -59,6 +60,7 @@ export function validateEntry(parsed: ParsedEntry, options: ValidateOptions): Va
   checkFixes(source, signatures.regexes, report);
   checkProbes(source, options.probeKinds, report);
   checkAffects(source, report);
+  checkFixSafety(source, report);
   checkExamples(source, signatures.regexes, signatures.compiled, options, report);
 
   const broken = issues.some((issue) => issue.code !== 'section-order');

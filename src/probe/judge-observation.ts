@@ -55,6 +55,10 @@ function isSatisfied(
         ? undefined
         : isWithin(version, range);
     }
+    // judged per finding, where the captures are (src/diagnose/judge-captures.ts)
+    case 'equals-capture':
+    case 'differs-from-capture':
+      return undefined;
     case 'privileged':
     case 'active':
     case 'exit': {
@@ -75,5 +79,11 @@ export function judgeObservation(spec: ProbeSpec, seen: Observation): ProbeResul
   let verdict: Verdict = 'unknown';
   if (satisfied === true) verdict = 'confirmed';
   if (satisfied === false) verdict = spec.otherwise ?? 'ruled-out';
-  return { id: spec.id, verdict, evidence: seen.evidence };
+  const observed = key.endsWith('-capture') && seen.state === 'present' ? seen.value : undefined;
+  return {
+    id: spec.id,
+    verdict,
+    evidence: seen.evidence,
+    ...(observed === undefined ? {} : { observed }),
+  };
 }

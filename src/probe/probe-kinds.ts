@@ -10,6 +10,7 @@ import { serviceKind } from './kinds/service.js';
 import { subidKind } from './kinds/subid.js';
 import { sysctlKind } from './kinds/sysctl.js';
 import { versionKind } from './kinds/version.js';
+import { userKind } from './kinds/user.js';
 
 type Registry = { [K in ProbeKind]: ProbeKindModule<Extract<ProbeSpec, { kind: K }>> };
 
@@ -22,6 +23,7 @@ export const PROBE_KINDS: Registry = {
   command: commandKind,
   service: serviceKind,
   version: versionKind,
+  user: userKind,
 };
 
 /** The module of a spec's kind, or undefined for a kind nobody registered (a hand-edited kb.json). */

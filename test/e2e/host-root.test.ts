@@ -119,15 +119,16 @@ describe('newuidmap: write to uid_map failed: Operation not permitted', () => {
     const helper = records.find((r) => r.id === 'newuidmap-not-privileged');
     expect(helper?.probes?.map((p) => p.evidence)).toEqual([
       'newuidmap at /usr/bin/newuidmap: no setuid bit; file capabilities unknown (getcap: commands are not run under --host-root)',
+      'newgidmap at /usr/bin/newgidmap: no setuid bit; file capabilities unknown (getcap: commands are not run under --host-root)',
     ]);
   });
 });
 
 describe('Cannot connect to the Docker daemon at unix:///run/user/<uid>/docker.sock', () => {
-  it('is linger where the daemon is installed and linger is off', async () => {
+  it('is linger where systemd runs, the daemon is installed and linger is off (and the socket is gone)', async () => {
     expect((await diagnose('linger-off', ROOTLESS_SOCKET(1000))).ranked).toEqual([
       { id: 'linger-disabled', verdict: 'confirmed' },
-      { id: 'rootless-daemon-not-running', verdict: 'unknown' },
+      { id: 'rootless-daemon-not-running', verdict: 'confirmed' },
       { id: 'docker-host-uid-mismatch', verdict: 'ruled-out' },
       { id: 'uninstall-leftovers', verdict: 'ruled-out' },
     ]);
@@ -137,10 +138,11 @@ describe('Cannot connect to the Docker daemon at unix:///run/user/<uid>/docker.s
     const { ranked } = await diagnose('docker-host-uid-mismatch', ROOTLESS_SOCKET(1018), {
       DOCKER_HOST: 'unix:///run/user/1018/docker.sock',
     });
+    // the socket's uid (1018) is not alice's (1000): the other causes of the line are ruled out
     expect(ranked).toEqual([
       { id: 'docker-host-uid-mismatch', verdict: 'confirmed' },
-      { id: 'rootless-daemon-not-running', verdict: 'unknown' },
       { id: 'linger-disabled', verdict: 'ruled-out' },
+      { id: 'rootless-daemon-not-running', verdict: 'ruled-out' },
       { id: 'uninstall-leftovers', verdict: 'ruled-out' },
     ]);
   });
@@ -153,10 +155,10 @@ describe('permission denied on unix:///var/run/docker.sock', () => {
     ]);
   });
 
-  it('leaves it open where there is no rootless socket (commands such as `docker context show` do not run here)', async () => {
-    expect((await diagnose('linger-off', ROOTFUL_SOCKET)).ranked).toEqual([
-      { id: 'client-pointed-at-rootful-socket', verdict: 'unknown' },
-    ]);
+  it('is only a guess where nothing confirms it: rootful users see this line too', async () => {
+    const { ranked, records } = await diagnose('linger-off', ROOTFUL_SOCKET);
+    expect(ranked).toEqual([]);
+    expect(records.at(-1)).toMatchObject({ guess: { id: 'client-pointed-at-rootful-socket' } });
   });
 });
 
@@ -172,5 +174,19 @@ describe('--host-root must be a copy of a root', () => {
       input: `${NOT_PERMITTED}\n`,
     });
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});
+
+describe('a new subordinate range is computed from the host, never one another user has', () => {
+  it('on a host whose /etc/subuid gives 100000-165535 to bob, alice is offered the next free block', async () => {
+    const line =
+      '[rootlesskit:parent] error: failed to setup UID/GID map: failed to compute uid/gid map: No subuid ranges found for user 1000 ("alice")';
+    const { records } = await diagnose('subuid-missing', line);
+    const diagnosis = records.find(
+      (r) => r.type === 'diagnosis' && r.id === 'subuid-range-missing',
+    ) as { fixes: { command?: string }[] } | undefined;
+    expect(diagnosis?.fixes[0]?.command).toBe(
+      `sudo usermod --add-subuids '165536-231071' --add-subgids '165536-231071' "$(whoami)"`,
+    );
   });
 });

@@ -163,8 +163,9 @@ describe('hostile input, on a fixed KB', () => {
         `    $ ls -ld '$(touch ${marker}); \`touch ${marker}\`'`,
         '',
         '2 lines read: 2 diagnoses.',
-        '  1. The data-root is on NFS [data-root-on-nfs] line 2, ×1',
-        '  2. The user has no subordinate UID/GID range [subuid-range-missing] line 1, ×1',
+        // an error ranks before a warning (severity before specificity)
+        '  1. The user has no subordinate UID/GID range [subuid-range-missing] line 1, ×1',
+        '  2. The data-root is on NFS [data-root-on-nfs] line 2, ×1',
         '',
       ].join('\n'),
     );

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { fillFix } from '../../src/diagnose/fill-fix.js';
 import type { Fix } from '../../src/kb/types.js';
 import { builtRuleSet } from './built-kb.js';
-import { intendedArgv, PLACEHOLDER } from './intended-argv.js';
+import { intendedArgv, PLACEHOLDER, withoutAuthorExpansions } from './intended-argv.js';
 import { parseShellWords, ShellSyntaxError, splitCommandLine } from './shell-words.js';
+import { HOST_VALUE_PATTERNS } from '../../src/kb/host-values.js';
 
 const SEED = 20_261_123;
 
@@ -73,7 +74,8 @@ function expectFilledAsIntended(
   captures: Record<string, string>,
   patterns: Record<string, string>,
 ): void {
-  for (const command of splitCommandLine(template).commands) {
+  for (const written of splitCommandLine(template).commands) {
+    const command = withoutAuthorExpansions(written);
     const fix: Fix = { text: 'Fix it.', command, root: false };
     const filled = fillFix(fix, captures, patterns).command ?? '';
     expect({ command, captures, argv: parseShellWords(filled) }).toEqual({
@@ -138,7 +140,12 @@ describe('captured values filled into fix commands', () => {
   const templates = builtRuleSet().entries.flatMap((entry) =>
     entry.fixes
       .filter((fix) => fix.command?.includes('{{') === true)
-      .map((fix) => ({ id: entry.id, command: fix.command!, patterns: entry.captures })),
+      .map((fix) => ({
+        id: entry.id,
+        command: fix.command!,
+        // host values (`{{free_subid_range}}`) are filled like captures, through the same quoting
+        patterns: { ...entry.captures, ...HOST_VALUE_PATTERNS },
+      })),
   );
 
   it('the KB has fix commands with placeholders to test', () => {

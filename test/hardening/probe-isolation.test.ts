@@ -105,6 +105,8 @@ function allowedCalls(spec: ProbeSpec): string[] {
       ];
     case 'version':
       return [`run ${JSON.stringify(VERSION_COMMANDS[spec.component])}`];
+    case 'user':
+      return [];
   }
 }
 
@@ -148,19 +150,35 @@ async function runPipeMode(input: string, host: Host): Promise<{ stdout: string;
   return { stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
 }
 
+/** Entries pipe mode probed: the diagnosed ones, and those a weak line named as a guess. */
 function diagnosedIds(stdout: string): string[] {
   return stdout
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as { type: string; id?: string })
-    .flatMap((record) => (record.type === 'diagnosis' && record.id ? [record.id] : []));
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          type: string;
+          id?: string;
+          candidates?: { id: string; score: number }[];
+        },
+    )
+    .flatMap((record) => {
+      if (record.type === 'diagnosis' && record.id) return [record.id];
+      // a weak line's guess names exactly one entry, with the weak-match score
+      const weak = record.type === 'suggestion' && record.candidates?.length === 1;
+      return weak && record.candidates![0]!.score === 0.1 ? [record.candidates![0]!.id] : [];
+    });
 }
 
 describe('probes in pipe mode, fed hostile log text', async () => {
   const recorder = recording(createFakeHost(HOST_SPEC));
   const input = hostileInput();
   const { stdout, stderr } = await runPipeMode(input, recorder.host);
-  const diagnosed = new Set(diagnosedIds(stdout));
+  // entries whose every signature is weak are probed on each match, but the guess they become can
+  // fall past the cap on suggestions, so they count as probed whether or not they show
+  const allWeak = entries.filter((e) => e.signatures.every((signature) => signature.weak));
+  const diagnosed = new Set([...diagnosedIds(stdout), ...allWeak.map((e) => e.id)]);
   // benign lines are recognised and never diagnosed, so never probed
   const probedEntries = entries.filter((e) => e.probes.length > 0 && e.role !== 'benign');
 

@@ -32,6 +32,8 @@ const expected: Record<IssueCode, { file: string; line: number; column: number; 
   'section-missing': { file: 'widget-fails.md', line: 23, column: 1 },
   'section-order': { file: 'widget-fails.md', line: 27, column: 1 },
   'version-range-invalid': { file: 'widget-fails.md', line: 15, column: 11 },
+  'destructive-fix-unmarked': { file: 'widget-fails.md', line: 14, column: 14 },
+  'destructive-fix-first': { file: 'widget-fails.md', line: 13, column: 18 },
 };
 
 describe('kb lint: one fixture per issue code', () => {

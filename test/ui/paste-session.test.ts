@@ -37,9 +37,8 @@ function createSession(
 
 describe('PasteSession', () => {
   it('turns a pasted error into a pending finding, then a diagnosis card with probe results', async () => {
-    const probe = async (entry: CompiledEntry): Promise<ProbeResult[]> => [
-      { id: `${entry.id}-probe`, verdict: 'confirmed', evidence: 'value = 0' },
-    ];
+    const probe = async (entry: CompiledEntry): Promise<ProbeResult[]> =>
+      entry.probes.map((spec) => ({ id: spec.id, verdict: 'confirmed', evidence: 'value = 0' }));
     const { session, pending, cards } = createSession({ probe });
     session.paste(SEED);
     expect(pending.map((found) => [found.entry.id, found.line])).toEqual([
@@ -55,7 +54,7 @@ describe('PasteSession', () => {
         verdict: 'confirmed',
         line: 1,
         text: SEED,
-        probes: [{ id: 'max-user-namespaces-too-low-probe', verdict: 'confirmed' }],
+        probes: [{ id: 'max-user-namespaces-value', verdict: 'confirmed' }],
       },
     });
     expect(session.linesRead).toBe(1);
