@@ -79,12 +79,7 @@ function matchedEntries(line: string): string[] {
   return ids;
 }
 
-/** The ranked entry ids pipe mode reports for one line, as its summary lists them. */
-async function diagnoseLine(line: string): Promise<string[]> {
-  return (await diagnoseLineWithGuess(line)).ranked;
-}
-
-/** The ranked ids and, when nothing was diagnosed, the summary's best guess. */
+/** The ranked entry ids pipe mode reports for one line and, when there are none, its best guess. */
 async function diagnoseLineWithGuess(line: string): Promise<{ ranked: string[]; guess?: string }> {
   const warnings: string[] = [];
   const stream = new DiagnoseStream({
