@@ -17,6 +17,9 @@ import type { LogVersion } from '../match/read-log-versions.js';
 import type { VersionedComponent } from '../kb/types.js';
 import type { Diagnosis, Finding, ProbeResult, SuggestionCandidate, Summary } from './types.js';
 
+/** A suggestion's candidate only becomes the summary's one best guess when it is this close. */
+const MAX_GUESS_SCORE = 0.6;
+
 /** How many recent lines with a non-weak match are remembered (memory stays flat). */
 const MAX_STRONG_LINES = 4096;
 
@@ -205,7 +208,11 @@ export class DiagnoseStream {
     this.enqueue(async () => {
       const candidates = await this.options.suggest(text);
       const [first] = candidates;
-      if (first && (!this.bestGuess || first.score < this.bestGuess.score)) {
+      if (
+        first &&
+        first.score <= MAX_GUESS_SCORE &&
+        (!this.bestGuess || first.score < this.bestGuess.score)
+      ) {
         this.bestGuess = { ...first, line };
       }
       this.options.write(this.options.reporter.suggestion({ line, text, candidates }));

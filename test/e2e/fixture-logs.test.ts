@@ -22,6 +22,7 @@ interface Summary {
   lines: number;
   diagnoses: { id: string; count: number; verdict: string }[];
   suggestions: number;
+  guess?: { id: string; title: string; score: number; line: number };
 }
 
 interface FailureCase {
@@ -100,7 +101,19 @@ const HEALTHY: Record<string, HealthyCase> = {
   'healthy-docker-version-rootless': { summary: summary(36, 0) },
   'image-not-found-docker-run': { summary: summary(4, 1) },
   'rate-limit-docker-pull': { summary: summary(2, 0) },
-  'disk-full-docker-pull': { summary: summary(6, 1) },
+  // a full disk's `no space left on device` shares its words with the user-namespace limit's
+  // famous line: a guess, shown as one, and never a diagnosis (the entry's no-match example)
+  'disk-full-docker-pull': {
+    summary: {
+      ...summary(6, 1),
+      guess: {
+        id: 'max-user-namespaces-too-low',
+        title: 'The user namespace limit is zero or too low',
+        score: 0.43,
+        line: 6,
+      },
+    },
+  },
 };
 
 const runs = new Map<string, ReturnType<typeof spawnCase>>();
