@@ -7,11 +7,16 @@ import { diagnoseRecord, loadKb, type Kb } from './diagnose-record.js';
 import { readCorpus, readKnownGaps, recordKey, repositoryOf, splitOf } from './read-corpus.js';
 import { describeFigures, figuresOf, scoreRecord, type Scored } from './score-corpus.js';
 
-/** Targets (issue 12): train recall >= 95%, holdout >= 70%, negatives diagnosed <= 2%. */
-const MAX_TRAIN_GAPS = 999;
-const MAX_TRAIN_FALSE_POSITIVES = 999;
-const MIN_HOLDOUT_RECALL = 0;
-const MAX_NEGATIVES_DIAGNOSED = 1;
+/**
+ * Issue 12's targets are train recall >= 95%, holdout >= 70% and at most 2% of negatives
+ * diagnosed. The last is met; the first two are not yet, so these are floors that only rise:
+ * the known train gaps (each with its reason in known-gaps.tsv) and the holdout recall measured
+ * when they were set.
+ */
+const MAX_TRAIN_GAPS = 33;
+const MAX_TRAIN_FALSE_POSITIVES = 0;
+const MIN_HOLDOUT_RECALL = 0.45;
+const MAX_NEGATIVES_DIAGNOSED = 0.02;
 const { records, problems } = readCorpus();
 const gaps = readKnownGaps();
 const positives = records.filter((record) => record.expect.length > 0);
