@@ -10,6 +10,9 @@ const SYSLOG_PREFIX =
 /** `2024-09-27T14:44:14+0200 ` or `2024-09-27 14:44:14.123Z ` (journalctl -o short-iso, CI logs) */
 const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? /;
 
+/** `time="2024-09-27T14:44:14Z" level=…` (logrus text format, as dockerd and containerd write) */
+const LOGRUS_RECORD = /^time="\d{4}-\d\d-\d\dT/;
+
 /** After an ISO timestamp, journald's `host ident[pid]: `; the pid is required to avoid eating words. */
 const HOST_AND_IDENT = /^\S+ [^\s:[\]]+\[\d+\]: ?/;
 
@@ -28,11 +31,11 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /**
- * A journald / syslog / ISO-timestamped record starts here: such a line is the first line of a log
+ * A journald / syslog / ISO-timestamped / logrus record starts here: such a line is the first line of a log
  * record, never the continuation of a terminal-wrapped one.
  */
 export function hasLogPrefix(raw: string): boolean {
-  return SYSLOG_PREFIX.test(raw) || ISO_TIMESTAMP.test(raw);
+  return SYSLOG_PREFIX.test(raw) || ISO_TIMESTAMP.test(raw) || LOGRUS_RECORD.test(raw);
 }
 
 export function normalizeLine(raw: string): string {

@@ -143,7 +143,12 @@ describe('escape sequences inside real error lines', () => {
       if (example.entry.role === 'benign') {
         expect(clean.output, example.text).not.toMatch(/"type":"(diagnosis|suggestion)"/);
       } else {
-        expect(clean.output, example.text).toContain(`"id":"${example.entry.id}"`);
+        // a shared line may be named by the entry it shares it with (a weak match beside a strong
+        // one on the same line is no extra guess)
+        const named = [example.entry.id, ...example.entry.sharesWith].filter((id) =>
+          clean.output.includes(`"id":"${id}"`),
+        );
+        expect(named, example.text).not.toEqual([]);
       }
       await fc.assert(
         fc.asyncProperty(inserts, async (spliced) => {
