@@ -4,7 +4,7 @@ import { judgeEntry } from '../probe/judge-entry.js';
 import { fillFix } from './fill-fix.js';
 import { withCaptureConditions } from './judge-captures.js';
 import { HOST_VALUE_PATTERNS } from '../kb/host-values.js';
-import type { Diagnosis, Finding, ProbeResult } from './types.js';
+import type { Diagnosis, Finding, ProbeResult, Verdict } from './types.js';
 
 export function diagnose(
   entry: CompiledEntry,
@@ -27,7 +27,7 @@ export function diagnose(
     count: finding.count,
     text: finding.text,
     captures: finding.captures,
-    probes: judged.map((result) => shownAs(entry, result)),
+    probes: judged.map((result) => shownAs(entry, result, verdict)),
     // a command that can lose data is offered only when the host confirmed the cause
     fixes: entry.fixes
       .filter((fix) => !fix.destructive || verdict === 'confirmed')
@@ -45,10 +45,20 @@ export function diagnose(
 
 /**
  * How a probe reads in the report: an exclusion observed true rules the cause out, and observed
- * false says nothing about it; other probes read as they were judged.
+ * false says nothing about it; an alternative observed false says nothing either, unless every
+ * alternative was (then the entry is ruled out by them); other probes read as they were judged.
  */
-function shownAs(entry: CompiledEntry, { id, verdict, evidence }: ProbeResult): ProbeResult {
-  const excludes = entry.probes.find((probe) => probe.id === id)?.excludes === true;
-  if (!excludes) return { id, verdict, evidence };
-  return { id, verdict: verdict === 'confirmed' ? 'ruled-out' : 'unknown', evidence };
+function shownAs(
+  entry: CompiledEntry,
+  { id, verdict, evidence }: ProbeResult,
+  entryVerdict: Verdict,
+): ProbeResult {
+  const spec = entry.probes.find((probe) => probe.id === id);
+  if (spec?.excludes) {
+    return { id, verdict: verdict === 'confirmed' ? 'ruled-out' : 'unknown', evidence };
+  }
+  if (spec?.otherwise === 'unknown' && verdict === 'ruled-out' && entryVerdict !== 'ruled-out') {
+    return { id, verdict: 'unknown', evidence };
+  }
+  return { id, verdict, evidence };
 }

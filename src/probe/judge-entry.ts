@@ -1,7 +1,8 @@
 // How an entry's probes add up to a verdict (kb/README.md, "Probes"), with its reason in one line.
 // - Requirements (the default): every one must be observed true to confirm; one observed false rules
 //   the cause out.
-// - Alternatives (`otherwise: unknown`): one observed true is enough; false says nothing.
+// - Alternatives (`otherwise: unknown`): one observed true is enough; false alone says nothing,
+//   but when two or more alternatives are all observed false, none of the ways holds: ruled out.
 // - Exclusions (`excludes: true`): one observed true rules the cause out; false says nothing.
 // A probe that could not look (no systemd, a missing command, permission denied, a timeout) is
 // "cannot tell": it never confirms, never rules out, and keeps the entry from being confirmed when
@@ -47,6 +48,14 @@ export function judgeEntry(
   }
   if (alternatives.length > 0) {
     const found = alternatives.find((result) => result?.verdict === 'confirmed');
+    // an either-or of two or more, every one of them observed false: none of the ways holds
+    const allFalse = alternatives.every((result) => result?.verdict === 'ruled-out');
+    if (!found && alternatives.length > 1 && allFalse) {
+      return {
+        verdict: 'ruled-out',
+        reason: `ruled out: ${alternatives.map((result) => result!.evidence).join('; ')}`,
+      };
+    }
     if (!found) {
       const last = alternatives.find((result) => result !== undefined);
       return {

@@ -1,6 +1,7 @@
 // Applies a probe's `confirms` condition to what its kind observed, with the semantics documented
-// on ProbeCondition (src/kb/types.ts): satisfied → confirmed; read but not satisfied → ruled-out
-// (or `otherwise`); not readable, or not decidable from what was read → unknown.
+// on ProbeCondition (src/kb/types.ts): satisfied → confirmed; read but not satisfied → ruled-out;
+// not readable, or not decidable from what was read → unknown. What a probe's verdict means for
+// its entry (`otherwise`, `excludes`) is decided by judge-entry.ts.
 import type { ProbeCondition, ProbeSpec } from '../kb/types.js';
 import type { ProbeResult, Verdict } from '../diagnose/types.js';
 import type { Observation } from './types.js';
@@ -78,7 +79,8 @@ export function judgeObservation(spec: ProbeSpec, seen: Observation): ProbeResul
   const satisfied = isSatisfied(key, spec.confirms, seen);
   let verdict: Verdict = 'unknown';
   if (satisfied === true) verdict = 'confirmed';
-  if (satisfied === false) verdict = spec.otherwise ?? 'ruled-out';
+  // what `otherwise: unknown` means for the entry is judge-entry's business: here, what was seen
+  if (satisfied === false) verdict = 'ruled-out';
   const observed = key.endsWith('-capture') && seen.state === 'present' ? seen.value : undefined;
   return {
     id: spec.id,

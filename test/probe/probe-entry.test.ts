@@ -118,6 +118,20 @@ describe('judging an entry: requirements, alternatives, exclusions', () => {
       'confirmed',
       'confirmed: affects-docker confirmed',
     ],
+    [
+      'every alternative observed false',
+      [alt('a'), alt('b')],
+      [r('a', 'ruled-out'), r('b', 'ruled-out')],
+      'ruled-out',
+      'ruled out: a ruled-out; b ruled-out',
+    ],
+    [
+      'a lone alternative observed false says nothing',
+      [alt('a')],
+      [r('a', 'ruled-out')],
+      'unknown',
+      'cannot tell: a ruled-out',
+    ],
     // --no-probe: the probes exist but none ran
     [
       'no results at all',

@@ -138,12 +138,12 @@ describe('sysctl probes', () => {
     expect(await sysctl(key, confirms, files)).toEqual({ id: 'p', verdict, evidence });
   });
 
-  it('a read value that fails the condition is unknown with otherwise: unknown', async () => {
+  it('reports what it saw even with otherwise: unknown (the entry decides what that means)', async () => {
     expect(
       await sysctl('user.max_user_namespaces', { below: 1024 }, { [NS]: '28633' }, 'unknown'),
     ).toEqual({
       id: 'p',
-      verdict: 'unknown',
+      verdict: 'ruled-out',
       evidence: `${NS} = 28633`,
     });
   });
