@@ -76,7 +76,12 @@ export function judgeObservation(spec: ProbeSpec, seen: Observation): ProbeResul
     const evidence = `probe \`${spec.id}\` needs exactly one condition, has ${keys.length}`;
     return { id: spec.id, verdict: 'unknown', evidence };
   }
-  const satisfied = isSatisfied(key, spec.confirms, seen);
+  // an absent file says nothing about its content: a condition on what it holds cannot tell
+  // (absence is evidence only where the entry asks `missing`)
+  const satisfied =
+    spec.kind === 'file' && seen.state === 'absent' && key !== 'missing'
+      ? undefined
+      : isSatisfied(key, spec.confirms, seen);
   let verdict: Verdict = 'unknown';
   if (satisfied === true) verdict = 'confirmed';
   // what `otherwise: unknown` means for the entry is judge-entry's business: here, what was seen

@@ -110,12 +110,19 @@ describe('newuidmap: write to uid_map failed: Operation not permitted', () => {
     expect((await diagnose('nested-userns', UID_MAP)).ranked).toEqual([
       { id: 'nested-userns-subuid-not-mapped', verdict: 'confirmed' },
       { id: 'newuidmap-not-privileged', verdict: 'unknown' },
+      // the same line for a user without ranges: alice has both, so not this
+      { id: 'subuid-range-missing', verdict: 'ruled-out' },
     ]);
   });
 
-  it('leaves both open on a copy with an unprivileged-looking newuidmap: a copy keeps neither setuid nor capabilities', async () => {
+  it('leaves the helper open on a copy (neither setuid bits nor capabilities survive it) and rules the nested case out on an identity map', async () => {
+    // an identity uid_map (0 0 4294967295) rules the nested user namespace out
     const { ranked, records } = await diagnose('newuidmap-not-setuid', UID_MAP);
-    expect(ranked.map((r) => r.verdict)).toEqual(['unknown', 'unknown']);
+    expect(ranked).toEqual([
+      { id: 'newuidmap-not-privileged', verdict: 'unknown' },
+      { id: 'nested-userns-subuid-not-mapped', verdict: 'ruled-out' },
+      { id: 'subuid-range-missing', verdict: 'ruled-out' },
+    ]);
     const helper = records.find((r) => r.id === 'newuidmap-not-privileged');
     expect(helper?.probes?.map((p) => p.evidence)).toEqual([
       'newuidmap at /usr/bin/newuidmap: no setuid bit; file capabilities unknown (getcap: commands are not run under --host-root)',

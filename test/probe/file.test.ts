@@ -73,11 +73,12 @@ describe('file probes', () => {
       '/proc/1/comm: bash',
     ],
     [
-      'absent fails equals',
+      // absence is evidence only for `missing`: an absent file's content cannot be told
+      'absent cannot tell equals',
       '/proc/1/comm',
       { equals: 'systemd' },
       {},
-      'ruled-out',
+      'unknown',
       '/proc/1/comm does not exist',
     ],
     [
