@@ -152,14 +152,17 @@ async function loadKb() {
 }
 
 async function createProbe(options: GlobalOptions, io: CommandIO) {
-  const [{ createProbeRunner }, { createNodeHost }, { computeHostValues }] = await Promise.all([
-    import('./probe/create-probe-runner.js'),
-    import('./probe/node-host.js'),
-    import('./probe/host-values.js'),
-  ]);
+  const [{ createProbeRunner }, { createNodeHost }, { computeHostValues }, { observeInit }] =
+    await Promise.all([
+      import('./probe/create-probe-runner.js'),
+      import('./probe/node-host.js'),
+      import('./probe/host-values.js'),
+      import('./probe/observe-init.js'),
+    ]);
   const host = createNodeHost({ root: options.hostRoot, env: io.env });
   return {
     probe: createProbeRunner(host),
+    hostFacts: observeInit(host).then(({ systemd }) => ({ systemd })),
     hostValues: (names: ReadonlySet<string>, captures: Record<string, string>) =>
       computeHostValues(names, host, captures),
   };

@@ -4,6 +4,7 @@
 import type { Host } from '../probe/host.js';
 import type { CheckContext, InitSystem } from './types.js';
 import { excerpt } from '../probe/sanitize-evidence.js';
+import { observeInit } from '../probe/observe-init.js';
 import { findAccount, findGroups, readAccountFile } from './read-accounts.js';
 import { viewAsUser } from './view-as-user.js';
 
@@ -17,20 +18,6 @@ export type CreatedContext = { ok: true; context: CheckContext } | { ok: false; 
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
 const USER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?$/;
-
-/**
- * systemd is PID 1 when /proc/1/comm says so, or when /run/systemd/system exists (systemd's own
- * test, sd_booted(), for a PID 1 started under another name). A PID 1 that cannot be read and no
- * such directory leave it unknown: the systemd checks then run and say what they see.
- */
-export async function observeInit(host: Host): Promise<InitSystem> {
-  const comm = await host.readFile('/proc/1/comm', { maxBytes: 256 });
-  const pid1 = comm.status === 'ok' ? excerpt(comm.text.trim(), 30) || undefined : undefined;
-  if (pid1 === 'systemd') return { pid1, systemd: true };
-  const booted = await host.stat('/run/systemd/system');
-  if (booted.status === 'ok' && booted.info.kind === 'directory') return { pid1, systemd: true };
-  return { pid1, systemd: pid1 === undefined ? undefined : false };
-}
 
 export async function createCheckContext(
   host: Host,

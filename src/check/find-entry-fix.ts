@@ -9,6 +9,7 @@ import type { HostUser } from '../probe/host.js';
 import { COMMON_CAPTURE_PATTERNS } from '../kb/capture-patterns.js';
 import { HOST_VALUE_PATTERNS } from '../kb/host-values.js';
 import { fillFix } from '../diagnose/fill-fix.js';
+import { fixFitsHost } from '../diagnose/fix-fits-host.js';
 import type { CheckResult } from './types.js';
 
 export interface FixContext {
@@ -27,10 +28,8 @@ export function hostCaptures(user: HostUser): Record<string, string> {
   return captures;
 }
 
-const SYSTEMD_TOOLS = /\b(?:systemctl|loginctl|machinectl)\b/;
-
 export function fixFits(fix: Pick<Fix, 'command'>, context: Pick<FixContext, 'systemd'>): boolean {
-  return context.systemd !== false || !SYSTEMD_TOOLS.test(fix.command ?? '');
+  return fixFitsHost(fix, context);
 }
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;

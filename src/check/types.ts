@@ -5,6 +5,9 @@
 // systemd check without systemd, a per-user check run as root) is skipped with the reason.
 import type { Host, HostUser } from '../probe/host.js';
 import type { FilledFix } from '../diagnose/types.js';
+import type { InitSystem } from '../probe/observe-init.js';
+
+export type { InitSystem };
 
 /** `skip`: not applicable here (never a failure); `error`: the check itself threw. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
@@ -27,13 +30,6 @@ export type Requirement =
   | 'non-root'
   /** the checked user's own environment is visible (not with `--user` for someone else) */
   | 'own-environment';
-
-export interface InitSystem {
-  /** /proc/1/comm, when it could be read */
-  pid1: string | undefined;
-  /** undefined when PID 1 could not be read and /run/systemd/system does not exist */
-  systemd: boolean | undefined;
-}
 
 export interface CheckContext {
   /** the host as the checked user sees it: `host.user` is that user (see view-as-user.ts) */

@@ -26,6 +26,7 @@ export interface PipeDeps {
   ruleSet: RuleSet;
   probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
   hostValues?: DiagnoseStreamOptions['hostValues'];
+  hostFacts?: DiagnoseStreamOptions['hostFacts'];
 }
 
 export async function runPipe(
@@ -58,6 +59,7 @@ export async function runPipe(
     ignore,
     probe: options.probe ? deps.probe : undefined,
     hostValues: options.probe ? deps.hostValues : undefined,
+    hostFacts: options.probe ? deps.hostFacts : undefined,
     suggest: lazySuggest(deps.ruleSet.entries.filter((entry) => !ignore.has(entry.id))),
     reporter: options.json ? jsonReporter : createTextReporter({ color: options.color }),
     write: output.write,

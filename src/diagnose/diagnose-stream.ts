@@ -11,6 +11,7 @@ import type { Reporter } from '../report/reporter.js';
 import { diagnose } from './diagnose.js';
 import { probeOnce, type ProbeFn } from './probe-once.js';
 import { withLogVersions } from './judge-log-versions.js';
+import { fixFitsHost, type HostFacts } from './fix-fits-host.js';
 import { judgeEntry } from '../probe/judge-entry.js';
 import { isHostValue } from '../kb/host-values.js';
 import type { LogVersion } from '../match/read-log-versions.js';
@@ -36,6 +37,8 @@ export interface DiagnoseStreamOptions {
   ignore: ReadonlySet<string>;
   /** absent with --no-probe: every verdict is then unknown */
   probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+  /** absent with --no-probe: what decides which fixes fit the host (systemd or not) */
+  hostFacts?: Promise<HostFacts>;
   /** absent with --no-probe: values the entry's fixes name, computed from the host */
   hostValues?: (
     names: ReadonlySet<string>,
@@ -64,6 +67,9 @@ export class DiagnoseStream {
   private readonly logVersions = new Map<VersionedComponent, string>();
   private readonly hostValues = new Map<Finding, Record<string, string>>();
   private bestGuess: Summary['guess'];
+  /** looked at once (systemd or not); nothing is known without probes */
+  private readonly facts: Promise<HostFacts>;
+  private factsSeen: HostFacts = {};
   /** lines a non-weak signature matched (bounded by the findings, which are deduplicated) */
   private readonly strongLines = new Set<number>();
   /** weak lines already turned into a guess or a diagnosis: each is judged once */
@@ -75,6 +81,7 @@ export class DiagnoseStream {
 
   constructor(private readonly options: DiagnoseStreamOptions) {
     this.probe = probeOnce(options.probe);
+    this.facts = (options.hostFacts ?? Promise.resolve({})).catch(() => ({}));
     this.entries = options.matcher.table.entries;
     this.matcher = new StreamMatcher(options.matcher, {
       onMatch: (match) => this.onMatch(match),
@@ -101,6 +108,7 @@ export class DiagnoseStream {
         `${this.cutLines} lines longer than ${MAX_LINE_BYTES} bytes were cut in all`,
       );
     }
+    this.factsSeen = await this.facts;
     const ranked = this.rank();
     const summary: Summary = {
       lines: this.matcher.linesRead,
@@ -108,7 +116,7 @@ export class DiagnoseStream {
       suggestions: this.suggestionKeys.size,
     };
     const collect = ranked[0] && this.entries.find((entry) => entry.id === ranked[0]!.id)?.collect;
-    if (collect && ranked[0]!.verdict !== 'ruled-out') {
+    if (collect && ranked[0]!.verdict !== 'ruled-out' && fixFitsHost(collect, this.factsSeen)) {
       summary.collect = { id: ranked[0]!.id, ...collect };
     }
     // nothing recognised: the closest any unrecognised line came to an entry is the one guess
@@ -147,7 +155,7 @@ export class DiagnoseStream {
       const values = await valued;
       this.hostValues.set(finding, values);
       const judged = withLogVersions(entry, results, this.logVersions);
-      const diagnosis = diagnose(entry, finding, judged, values);
+      const diagnosis = diagnose(entry, finding, judged, values, await this.facts);
       this.diagnoses.set(finding, diagnosis);
       this.options.write(this.options.reporter.diagnosis(diagnosis));
     });
@@ -247,6 +255,7 @@ export class DiagnoseStream {
               finding,
               withLogVersions(entry, this.probeResults.get(finding) ?? [], this.logVersions),
               this.hostValues.get(finding),
+              this.factsSeen,
             );
       diagnosis.count = finding.count;
       diagnosis.line = finding.firstLine;

@@ -3,6 +3,7 @@ import type { CompiledEntry } from '../kb/types.js';
 import { judgeEntry } from '../probe/judge-entry.js';
 import { fillFix } from './fill-fix.js';
 import { withCaptureConditions } from './judge-captures.js';
+import { fixFitsHost, type HostFacts } from './fix-fits-host.js';
 import { HOST_VALUE_PATTERNS } from '../kb/host-values.js';
 import type { Diagnosis, Finding, ProbeResult, Verdict } from './types.js';
 
@@ -12,6 +13,8 @@ export function diagnose(
   probes: readonly ProbeResult[],
   /** values computed from the host for the fixes (src/kb/host-values.ts) */
   hostValues: Readonly<Record<string, string>> = {},
+  /** what decides which fixes fit this host (no systemctl without systemd) */
+  facts: HostFacts = {},
 ): Diagnosis {
   const judged = withCaptureConditions(entry, probes, finding.captures);
   const { verdict, reason } = judgeEntry(entry.probes, judged);
@@ -31,6 +34,7 @@ export function diagnose(
     // a command that can lose data is offered only when the host confirmed the cause
     fixes: entry.fixes
       .filter((fix) => !fix.destructive || verdict === 'confirmed')
+      .filter((fix) => fixFitsHost(fix, facts))
       .map((fix) =>
         fillFix(
           fix,

@@ -6,7 +6,7 @@ import type { CheckResult } from '../../src/check/types.js';
 import { runChecks } from '../../src/check/run-checks.js';
 import { CHECK_LIST } from '../../src/check/check-list.js';
 import { PRIVATE_RUNTIME_DIR_FIX } from '../../src/check/checks/session-checks.js';
-import { observeInit } from '../../src/check/create-check-context.js';
+import { observeInit } from '../../src/probe/observe-init.js';
 import { createFakeHost } from '../probe/fake-host.js';
 import type { HostChange } from './hosts.js';
 import { NO_SYSTEMD, checkContext, healthyExcept } from './hosts.js';

@@ -511,3 +511,44 @@ describe('DiagnoseStream: weak signatures need a probe to confirm them', () => {
     ]);
   });
 });
+
+describe('DiagnoseStream: fixes fit the host', () => {
+  const NOT_RUNNING = makeEntry({
+    id: 'rootless-daemon-not-running',
+    signatures: [
+      {
+        regex: 'Cannot connect to the Docker daemon',
+        literal: 'Cannot connect to the Docker daemon',
+      },
+    ],
+    fixes: [
+      { text: 'Start the user unit.', command: 'systemctl --user start docker', root: false },
+      { text: 'Without systemd, start it by hand.', command: 'dockerd-rootless.sh', root: false },
+    ],
+    collect: { command: 'journalctl --user -u docker -n 50 --no-pager', text: 'Why it stopped.' },
+  });
+  const run = async (systemd: boolean | undefined) => {
+    const { stream, push, records } = setup({ hostFacts: Promise.resolve({ systemd }) }, [
+      NOT_RUNNING,
+    ]);
+    push('Cannot connect to the Docker daemon at unix:///run/user/1000/docker.sock\n');
+    await stream.finish();
+    return records();
+  };
+
+  test('without systemd no fix or collect command drives it', async () => {
+    const records = await run(false);
+    expect(records[0].fixes.map((fix: { command: string }) => fix.command)).toEqual([
+      'dockerd-rootless.sh',
+    ]);
+    expect(records.at(-1)).not.toHaveProperty('collect');
+  });
+
+  test('with systemd, or when it is not known, every fix stays', async () => {
+    for (const systemd of [true, undefined]) {
+      const records = await run(systemd);
+      expect(records[0].fixes).toHaveLength(2);
+      expect(records.at(-1).collect.command).toBe('journalctl --user -u docker -n 50 --no-pager');
+    }
+  });
+});
