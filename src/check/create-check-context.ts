@@ -2,7 +2,7 @@
 // setup is checked (the caller, or the user named with `--user`, looked up in /etc/passwd through
 // the Host), and that user's groups.
 import type { Host } from '../probe/host.js';
-import type { CheckContext, InitSystem } from './types.js';
+import type { CheckContext } from './types.js';
 import { excerpt } from '../probe/sanitize-evidence.js';
 import { observeInit } from '../probe/observe-init.js';
 import { findAccount, findGroups, readAccountFile } from './read-accounts.js';

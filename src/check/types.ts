@@ -7,8 +7,6 @@ import type { Host, HostUser } from '../probe/host.js';
 import type { FilledFix } from '../diagnose/types.js';
 import type { InitSystem } from '../probe/observe-init.js';
 
-export type { InitSystem };
-
 /** `skip`: not applicable here (never a failure); `error`: the check itself threw. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip' | 'error';
 
