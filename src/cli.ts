@@ -139,7 +139,9 @@ async function main(argv: string[]): Promise<ExitCode> {
     );
   }
   const [{ runPipe }, ruleSet] = await Promise.all([import('./commands/pipe.js'), loadKb()]);
-  const probing = options.probe ? await createProbe(options, io) : undefined;
+  const probing = options.probe
+    ? await (await import('./commands/create-host-probing.js')).createHostProbing(options, io)
+    : undefined;
   return runPipe({ ...options, file: first === '-' ? undefined : first }, io, {
     ruleSet,
     ...probing,
@@ -149,23 +151,6 @@ async function main(argv: string[]): Promise<ExitCode> {
 async function loadKb() {
   const { loadRuleSet } = await import('./kb/load-rule-set.js');
   return loadRuleSet();
-}
-
-async function createProbe(options: GlobalOptions, io: CommandIO) {
-  const [{ createProbeRunner }, { createNodeHost }, { computeHostValues }, { observeInit }] =
-    await Promise.all([
-      import('./probe/create-probe-runner.js'),
-      import('./probe/node-host.js'),
-      import('./probe/host-values.js'),
-      import('./probe/observe-init.js'),
-    ]);
-  const host = createNodeHost({ root: options.hostRoot, env: io.env });
-  return {
-    probe: createProbeRunner(host),
-    hostFacts: observeInit(host).then(({ systemd }) => ({ systemd })),
-    hostValues: (names: ReadonlySet<string>, captures: Record<string, string>) =>
-      computeHostValues(names, host, captures),
-  };
 }
 
 function expectNoArguments(command: string, rest: string[]) {

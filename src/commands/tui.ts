@@ -38,22 +38,20 @@ export async function runTui(
   stdin.setRawMode(true);
   io.stdout.write(BRACKETED_PASTE_ON);
   try {
-    const [{ renderApp }, probe] = await Promise.all([
+    const [{ renderApp }, probing] = await Promise.all([
       import('../ui/render-app.js'),
-      deps.probe ?? (options.probe ? createProbe(options, io) : undefined),
+      deps.probe
+        ? { probe: deps.probe }
+        : options.probe
+          ? import('./create-host-probing.js').then((module) =>
+              module.createHostProbing(options, io),
+            )
+          : undefined,
     ]);
-    await renderApp({ ruleSet: deps.ruleSet, options, probe, io });
+    await renderApp({ ruleSet: deps.ruleSet, options, probing, io });
   } finally {
     io.stdout.write(BRACKETED_PASTE_OFF);
     stdin.setRawMode(false);
   }
   return ExitCode.ok;
-}
-
-async function createProbe(options: GlobalOptions, io: CommandIO) {
-  const [{ createProbeRunner }, { createNodeHost }] = await Promise.all([
-    import('../probe/create-probe-runner.js'),
-    import('../probe/node-host.js'),
-  ]);
-  return createProbeRunner(createNodeHost({ root: options.hostRoot, env: io.env }));
 }

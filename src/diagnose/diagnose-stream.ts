@@ -13,7 +13,7 @@ import { probeOnce, type ProbeFn } from './probe-once.js';
 import { withLogVersions } from './judge-log-versions.js';
 import { fixFitsHost, type HostFacts } from './fix-fits-host.js';
 import { judgeEntry } from '../probe/judge-entry.js';
-import { isHostValue } from '../kb/host-values.js';
+import { hostValueNames } from './host-value-names.js';
 import type { LogVersion } from '../match/read-log-versions.js';
 import type { VersionedComponent } from '../kb/types.js';
 import type { Diagnosis, Finding, ProbeResult, SuggestionCandidate, Summary } from './types.js';
@@ -273,20 +273,6 @@ export class DiagnoseStream {
     });
     return rankDiagnoses(items).map((item) => item.diagnosis);
   }
-}
-
-/** The host values an entry's fix commands name (cached per entry: fixes never change). */
-const hostValueNamesOf = new WeakMap<CompiledEntry, ReadonlySet<string>>();
-function hostValueNames(entry: CompiledEntry): ReadonlySet<string> {
-  let names = hostValueNamesOf.get(entry);
-  if (!names) {
-    const found = entry.fixes.flatMap((fix) =>
-      [...(fix.command ?? '').matchAll(/\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/g)].map((m) => m[1]!),
-    );
-    names = new Set(found.filter(isHostValue));
-    hostValueNamesOf.set(entry, names);
-  }
-  return names;
 }
 
 /** Numbers and long hex ids differ between repeats of the same error; they do not make it new. */

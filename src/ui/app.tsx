@@ -4,7 +4,7 @@
 // clears and redraws the whole screen when it is not.
 import { Box, Static, useApp } from 'ink';
 import { useEffect, useMemo } from 'react';
-import type { ProbeResult } from '../diagnose/types.js';
+import type { HostProbing } from '../diagnose/host-probing.js';
 import type { CompiledEntry } from '../kb/types.js';
 import { BROWSE_CHROME_LINES, BrowseView } from './browse-view.js';
 import { DiagnosisCard } from './diagnosis-card.js';
@@ -28,7 +28,8 @@ export interface AppProps {
   entries: readonly CompiledEntry[];
   ignore?: readonly string[];
   color: boolean;
-  probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+  /** the host side of diagnoses (probes, host values, host facts); absent with --no-probe */
+  probing?: Partial<HostProbing> | undefined;
   /** puts a fix command on the clipboard (OSC 52 in a terminal, a spy in tests) */
   copy(text: string): void;
   initialView?: 'paste' | 'browse';
@@ -38,13 +39,13 @@ const NO_IGNORE: readonly string[] = [];
 /** the header, and one spare line so the live area never fills the screen */
 const HEADER_AND_SPARE = 2;
 
-export function App({ entries, ignore = NO_IGNORE, color, probe, copy, initialView }: AppProps) {
+export function App({ entries, ignore = NO_IGNORE, color, probing, copy, initialView }: AppProps) {
   const { exit } = useApp();
   const theme = useMemo(() => createTheme(color), [color]);
   const { columns: width, rows } = useTerminalSize();
   const kb = useKnowledgeBase(entries, ignore);
   const [app, dispatch, latestApp] = useAppState(initialView);
-  const pasted = usePasteView(kb, ignore, probe);
+  const pasted = usePasteView(kb, ignore, probing);
 
   const listHeight = Math.max(1, rows - HEADER_AND_SPARE - BROWSE_CHROME_LINES - FOOTER_HEIGHT);
   const [browse, browseDispatch, latestBrowse] = useBrowseState(kb.filter, listHeight);

@@ -8,6 +8,9 @@ import type { Diagnosis, ProbeResult, Suggestion, SuggestionCandidate } from '..
 import { diagnose } from '../diagnose/diagnose.js';
 import { probeOnce, type ProbeFn } from '../diagnose/probe-once.js';
 import { judgeEntry } from '../probe/judge-entry.js';
+import type { HostProbing } from '../diagnose/host-probing.js';
+import type { HostFacts } from '../diagnose/fix-fits-host.js';
+import { hostValueNames } from '../diagnose/host-value-names.js';
 // pipe mode's cap on guesses: a pasted log full of noise must not flood the screen either
 import { MAX_SUGGESTIONS } from '../diagnose/diagnose-stream.js';
 import type { CompiledEntry } from '../kb/types.js';
@@ -35,6 +38,10 @@ export interface PasteSessionOptions {
   matcher: Matcher;
   ignore?: ReadonlySet<string>;
   probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+  /** values fixes name, computed from the host (`{{free_subid_range}}`) */
+  hostValues?: HostProbing['hostValues'] | undefined;
+  /** what decides which fixes fit the host */
+  hostFacts?: Promise<HostFacts> | undefined;
   suggest: (text: string) => SuggestionCandidate[];
   /** entries whose symptoms fit a description in words, for a paste that is prose, not a log */
   describe?: (text: string) => SuggestionCandidate[];
@@ -125,8 +132,14 @@ export class PasteSession {
     const key = `diagnosis-${++this.cards}`;
     const probed = this.probe(entry);
     this.events.onPending({ key, entry, line: finding.firstLine });
+    const names = hostValueNames(entry);
+    const valued =
+      names.size === 0 || !this.options.hostValues
+        ? Promise.resolve({})
+        : this.options.hostValues(names, finding.captures).catch(() => ({}));
+    const facts = (this.options.hostFacts ?? Promise.resolve({})).catch(() => ({}));
     this.enqueue(async () => {
-      const diagnosis = diagnose(entry, finding, await probed);
+      const diagnosis = diagnose(entry, finding, await probed, await valued, await facts);
       this.events.onCard({ kind: 'diagnosis', key, diagnosis });
     });
   }

@@ -1,8 +1,8 @@
 // Mounts the app on the command's streams and resolves when it has exited. Ctrl-C is the app's to
 // handle (Ink's own handler would exit without clearing the live area); SIGTERM unmounts it.
 import { render } from 'ink';
-import type { CompiledEntry, RuleSet } from '../kb/types.js';
-import type { ProbeResult } from '../diagnose/types.js';
+import type { RuleSet } from '../kb/types.js';
+import type { HostProbing } from '../diagnose/host-probing.js';
 import type { CommandIO, GlobalOptions } from '../commands/types.js';
 import { App } from './app.js';
 import { toOsc52 } from './osc52.js';
@@ -10,17 +10,23 @@ import { toOsc52 } from './osc52.js';
 export interface RenderAppOptions {
   ruleSet: RuleSet;
   options: GlobalOptions;
-  probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
+  /** the host side of diagnoses; absent with --no-probe */
+  probing?: Partial<HostProbing> | undefined;
   io: CommandIO;
 }
 
-export async function renderApp({ ruleSet, options, probe, io }: RenderAppOptions): Promise<void> {
+export async function renderApp({
+  ruleSet,
+  options,
+  probing,
+  io,
+}: RenderAppOptions): Promise<void> {
   const instance = render(
     <App
       entries={ruleSet.entries}
       ignore={options.ignore}
       color={options.color}
-      probe={probe}
+      probing={probing}
       copy={(text) => io.stdout.write(toOsc52(text))}
     />,
     {

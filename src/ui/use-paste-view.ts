@@ -1,7 +1,6 @@
 // Everything the paste view shows and its keys act on: the session's cards and pending findings,
 // the copyable fixes with their numbers, and which one is chosen.
-import type { ProbeResult } from '../diagnose/types.js';
-import type { CompiledEntry } from '../kb/types.js';
+import type { HostProbing } from '../diagnose/host-probing.js';
 import { firstFixNumbers, firstFixOfNewestCard, listPasteFixes } from './paste-fixes.js';
 import { useFixSelection } from './use-fix-selection.js';
 import type { KnowledgeBase } from './use-knowledge-base.js';
@@ -10,12 +9,14 @@ import { usePasteSession } from './use-paste-session.js';
 export function usePasteView(
   kb: KnowledgeBase,
   ignore: readonly string[],
-  probe: ((entry: CompiledEntry) => Promise<ProbeResult[]>) | undefined,
+  probing: Partial<HostProbing> | undefined,
 ) {
   const session = usePasteSession({
     matcher: kb.matcher,
     ignore: new Set(ignore),
-    probe,
+    probe: probing?.probe,
+    hostValues: probing?.hostValues,
+    hostFacts: probing?.hostFacts,
     suggest: kb.suggest,
     describe: kb.describe,
   });

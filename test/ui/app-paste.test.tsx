@@ -69,7 +69,7 @@ describe('paste view', () => {
         },
       ];
     };
-    const tui = await renderTui({ probe });
+    const tui = await renderTui({ probing: { probe } });
     tui.write(...bracketedPaste(SEED));
     expect(await tui.waitForText('checking')).toMatchInlineSnapshot(`
       "rootless-doctor  [Paste]   Browse
