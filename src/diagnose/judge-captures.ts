@@ -14,7 +14,8 @@ export function withCaptureConditions(
     const spec = entry.probes.find((probe) => probe.id === result.id);
     const wantsEqual = spec?.confirms['equals-capture'];
     const wantsDifferent = spec?.confirms['differs-from-capture'];
-    const name = wantsEqual ?? wantsDifferent;
+    const wantsAbove = spec?.confirms['above-capture'];
+    const name = wantsEqual ?? wantsDifferent ?? wantsAbove;
     if (!spec || name === undefined || result.observed === undefined) return result;
     const captured = Object.hasOwn(captures, name) ? captures[name] : undefined;
     const pattern = entry.captures[name];
@@ -27,6 +28,17 @@ export function withCaptureConditions(
         ...result,
         verdict: 'unknown',
         evidence: `${result.evidence}; the log names no ${name}`,
+      };
+    }
+    if (wantsAbove !== undefined) {
+      const value = Number.parseInt(result.observed, 10);
+      const bound = Number.parseInt(captured, 10);
+      if (Number.isNaN(value) || Number.isNaN(bound)) return { ...result, verdict: 'unknown' };
+      const above = value > bound;
+      return {
+        ...result,
+        verdict: above ? 'confirmed' : (spec.otherwise ?? 'ruled-out'),
+        evidence: `${result.evidence}, ${above ? 'above' : 'not above'} the ${name} ${captured} the log names`,
       };
     }
     const same = captured === result.observed;

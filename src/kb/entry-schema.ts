@@ -27,6 +27,7 @@ const condition: Shape = {
     within: { shape: text },
     'equals-capture': { shape: text },
     'differs-from-capture': { shape: text },
+    'above-capture': { shape: text },
   },
 };
 

@@ -61,6 +61,8 @@ export interface ProbeCondition {
   'equals-capture'?: string;
   /** the value differs from the named capture of the finding */
   'differs-from-capture'?: string;
+  /** the value (a number) is above the named capture: `ip_unprivileged_port_start` above the port */
+  'above-capture'?: string;
 }
 
 interface ProbeBase {

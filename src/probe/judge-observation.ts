@@ -59,6 +59,7 @@ function isSatisfied(
     // judged per finding, where the captures are (src/diagnose/judge-captures.ts)
     case 'equals-capture':
     case 'differs-from-capture':
+    case 'above-capture':
       return undefined;
     case 'privileged':
     case 'active':

@@ -52,3 +52,29 @@ describe('conditions over captures, judged per finding', () => {
     }
   });
 });
+
+test('a number read from the host is compared with a number the log names', async () => {
+  const entry = makeEntry({
+    id: 'privileged-port-not-allowed',
+    signatures: ['privileged port (?<port>\\d{1,5})'],
+    captures: { port: '\\d{1,5}' },
+    probes: [
+      {
+        id: 'start',
+        kind: 'sysctl',
+        key: 'net.ipv4.ip_unprivileged_port_start',
+        confirms: { 'above-capture': 'port' },
+      },
+    ],
+  });
+  const host = createFakeHost({
+    files: { '/proc/sys/net/ipv4/ip_unprivileged_port_start': '1024\n' },
+  });
+  const results = [await runProbe(entry.probes[0]!, host)];
+  expect(withCaptureConditions(entry, results, { port: '80' })[0]).toMatchObject({
+    verdict: 'confirmed',
+    evidence:
+      '/proc/sys/net/ipv4/ip_unprivileged_port_start = 1024, above the port 80 the log names',
+  });
+  expect(withCaptureConditions(entry, results, { port: '2000' })[0]?.verdict).toBe('ruled-out');
+});

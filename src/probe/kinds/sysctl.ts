@@ -39,7 +39,7 @@ export const sysctlKind: ProbeKindModule<SysctlProbe> = {
       required: true,
     },
   },
-  conditions: ['equals', 'matches', 'below', 'above', 'missing'],
+  conditions: ['equals', 'matches', 'below', 'above', 'missing', 'above-capture'],
   observe: (spec, host) => observeSysctl(spec, host),
   target: (spec) => spec.key,
   describe: (spec) => `sysctl ${spec.key}`,
