@@ -8,17 +8,25 @@ export async function createHostProbing(
   options: GlobalOptions,
   io: CommandIO,
 ): Promise<HostProbing> {
-  const [{ createProbeRunner }, { createNodeHost }, { computeHostValues }, { observeInit }] =
-    await Promise.all([
-      import('../probe/create-probe-runner.js'),
-      import('../probe/node-host.js'),
-      import('../probe/host-values.js'),
-      import('../probe/observe-init.js'),
-    ]);
+  const [
+    { createProbeRunner },
+    { createNodeHost },
+    { computeHostValues },
+    { observeInit },
+    { observeDebianDockerIo },
+  ] = await Promise.all([
+    import('../probe/create-probe-runner.js'),
+    import('../probe/node-host.js'),
+    import('../probe/host-values.js'),
+    import('../probe/observe-init.js'),
+    import('../probe/observe-packaging.js'),
+  ]);
   const host = createNodeHost({ root: options.hostRoot, env: io.env });
   return {
     probe: createProbeRunner(host),
     hostValues: (names, captures) => computeHostValues(names, host, captures),
-    hostFacts: observeInit(host).then(({ systemd }) => ({ systemd })),
+    hostFacts: Promise.all([observeInit(host), observeDebianDockerIo(host)]).then(
+      ([{ systemd }, debianDockerIo]) => ({ systemd, debianDockerIo }),
+    ),
   };
 }
