@@ -271,8 +271,26 @@ export class DiagnoseStream {
         },
       ];
     });
-    return rankDiagnoses(items).map((item) => item.diagnosis);
+    return foldSameEntry(rankDiagnoses(items).map((item) => item.diagnosis));
   }
+}
+
+/**
+ * One entry found with different captured values (port 80, then port 443) is one cause: the summary
+ * lists it once, where its best-ranked finding stands, with every occurrence counted.
+ */
+function foldSameEntry(ranked: readonly Diagnosis[]): Diagnosis[] {
+  const first = new Map<string, Diagnosis>();
+  for (const diagnosis of ranked) {
+    const kept = first.get(diagnosis.id);
+    if (!kept) {
+      first.set(diagnosis.id, { ...diagnosis });
+      continue;
+    }
+    kept.count += diagnosis.count;
+    kept.lastLine = Math.max(kept.lastLine, diagnosis.lastLine);
+  }
+  return [...first.values()];
 }
 
 /** Numbers and long hex ids differ between repeats of the same error; they do not make it new. */

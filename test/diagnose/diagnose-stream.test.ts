@@ -109,11 +109,11 @@ describe('DiagnoseStream', () => {
     expect(records().find((r) => r.id === 'subuid-range-missing').fixes).toEqual([
       { text: 'Add a range.', command: "usermod 'alice'", root: true },
     ]);
-    // same verdict and role: the more specific signature first; the consequence last
+    // same verdict and role: the more specific signature first; the consequence last; one cause
+    // with two users is one line of the summary
     expect(summary.diagnoses).toEqual([
       { id: 'max-user-namespaces-too-low', count: 2, verdict: 'unknown' },
-      { id: 'subuid-range-missing', count: 2, verdict: 'unknown' },
-      { id: 'subuid-range-missing', count: 1, verdict: 'unknown' },
+      { id: 'subuid-range-missing', count: 3, verdict: 'unknown' },
       { id: 'setuptool-rootlesskit-smoke-test-failed', count: 1, verdict: 'unknown' },
     ]);
   });
@@ -138,7 +138,6 @@ describe('DiagnoseStream', () => {
     const { summary, exitCode } = await stream.finish();
     expect(calls).toEqual(['max-user-namespaces-too-low', 'subuid-range-missing']);
     expect(summary.diagnoses.map((d) => [d.id, d.verdict])).toEqual([
-      ['subuid-range-missing', 'confirmed'],
       ['subuid-range-missing', 'confirmed'],
       ['max-user-namespaces-too-low', 'ruled-out'],
     ]);
@@ -551,4 +550,32 @@ describe('DiagnoseStream: fixes fit the host', () => {
       expect(records.at(-1).collect.command).toBe('journalctl --user -u docker -n 50 --no-pager');
     }
   });
+});
+
+test('one entry found with different captured values is one line of the summary, counted once per occurrence', async () => {
+  const PORT = makeEntry({
+    id: 'privileged-port-not-allowed',
+    signatures: [
+      {
+        regex: 'cannot expose privileged port (?<port>\\d{1,5})',
+        literal: 'cannot expose privileged port',
+      },
+    ],
+    captures: { port: '\\d{1,5}' },
+  });
+  const { stream, push, records } = setup({}, [PORT]);
+  push(
+    'cannot expose privileged port 80\ncannot expose privileged port 443\ncannot expose privileged port 80\n',
+  );
+  await stream.finish();
+  const all = records();
+  // each distinct finding is written as it arrives...
+  expect(all.filter((r) => r.type === 'diagnosis').map((r) => r.captures.port)).toEqual([
+    '80',
+    '443',
+  ]);
+  // ...and the summary names the cause once
+  expect(all.at(-1).diagnoses).toEqual([
+    { id: 'privileged-port-not-allowed', count: 3, verdict: 'unknown' },
+  ]);
 });
