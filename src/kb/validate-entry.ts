@@ -7,7 +7,12 @@ import type { CompiledEntry, CompiledSignature, EntrySource } from './types.js';
 import { checkShape, isPlainObject } from './check-shape.js';
 import { entryShape } from './entry-schema.js';
 import type { ProbeKindSchemas } from './probe-kind-schema.js';
-import { capturePatterns, checkFixes, compileSignatures } from './validate-signatures.js';
+import {
+  capturePatterns,
+  checkCaptureConditions,
+  checkFixes,
+  compileSignatures,
+} from './validate-signatures.js';
 import { checkProbes } from './validate-probes.js';
 import { affectsProbes, checkAffects } from './validate-affects.js';
 import { checkFixSafety } from './validate-fix-safety.js';
@@ -58,6 +63,7 @@ export function validateEntry(parsed: ParsedEntry, options: ValidateOptions): Va
   const signatures = compileSignatures(source, options, report);
   const patterns = capturePatterns(source, signatures.regexes, report);
   checkFixes(source, signatures.regexes, report);
+  checkCaptureConditions(source, signatures.regexes, report);
   checkProbes(source, options.probeKinds, report);
   checkAffects(source, report);
   checkFixSafety(source, report);

@@ -120,3 +120,29 @@ function insideQuotes(before: string): boolean {
   }
   return quote !== undefined;
 }
+
+/** The condition keys that compare a host value with a capture of the finding. */
+const CAPTURE_CONDITIONS = ['equals-capture', 'differs-from-capture', 'above-capture'] as const;
+
+/** A probe that compares with a capture needs some signature to define that capture. */
+export function checkCaptureConditions(
+  source: Partial<EntrySource>,
+  regexes: (RegExp | undefined)[],
+  report: Report,
+) {
+  const defined = new Set(
+    regexes.filter((r): r is RegExp => r !== undefined).flatMap((r) => captureNames(r.source)),
+  );
+  for (const [index, probe] of arrayOf(source.probes).entries()) {
+    if (!isPlainObject(probe) || !isPlainObject(probe.confirms)) continue;
+    for (const key of CAPTURE_CONDITIONS) {
+      const name = (probe.confirms as Record<string, unknown>)[key];
+      if (typeof name !== 'string' || defined.has(name)) continue;
+      report(
+        'capture-undefined',
+        ['probes', index, 'confirms', key],
+        `Unexpected capture \`${name}\` in \`${key}\`, expected a capture some signature defines as \`(?<${name}>…)\``,
+      );
+    }
+  }
+}
