@@ -109,7 +109,7 @@ const HEALTHY: Record<string, HealthyCase> = {
       guess: {
         id: 'max-user-namespaces-too-low',
         title: 'The user namespace limit is zero or too low',
-        score: 0.43,
+        score: 0.44,
         line: 6,
       },
     },
