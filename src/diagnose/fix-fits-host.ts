@@ -16,8 +16,12 @@ const SYSTEMD_TOOLS = /\b(?:systemctl|loginctl|machinectl|journalctl)\b/;
 /** Installing Docker's own packages (docker-ce, docker-ce-rootless-extras). */
 const DOCKER_CE_PACKAGES = /\bdocker-ce(?:-cli|-rootless-extras)?\b/;
 
-export function fixFitsHost(fix: { command?: string | undefined }, facts: HostFacts): boolean {
+export function fixFitsHost(
+  fix: { command?: string | undefined; systemd?: boolean | undefined },
+  facts: HostFacts,
+): boolean {
   const command = fix.command ?? '';
-  if (facts.systemd === false && SYSTEMD_TOOLS.test(command)) return false;
+  if (facts.systemd === false && (fix.systemd === true || SYSTEMD_TOOLS.test(command)))
+    return false;
   return !(facts.debianDockerIo === true && DOCKER_CE_PACKAGES.test(command));
 }

@@ -97,6 +97,7 @@ function entryFields(kinds: ProbeKindSchemas): Fields {
           command: { shape: text },
           root: { shape: { type: 'boolean' }, required: true },
           destructive: { shape: { type: 'boolean' } },
+          systemd: { shape: { type: 'boolean' } },
         },
       },
     },

@@ -165,6 +165,8 @@ export interface Fix {
    * is never first, is shown only for a confirmed cause, and always with a warning
    */
   destructive?: boolean;
+  /** true when the fix works only where systemd is the init system (a login session from logind) */
+  systemd?: boolean;
 }
 
 /**

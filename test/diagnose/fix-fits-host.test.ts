@@ -15,6 +15,13 @@ describe('fixes that fit the host', () => {
       expect(fixFitsHost({ command }, {})).toBe(true);
     }
     expect(fixFitsHost({ command: 'dockerd-rootless.sh' }, { systemd: false })).toBe(true);
+    // a fix the KB marks as needing systemd (a login session from logind)
+    expect(
+      fixFitsHost({ command: 'ssh "$(whoami)"@localhost', systemd: true }, { systemd: false }),
+    ).toBe(false);
+    expect(
+      fixFitsHost({ command: 'ssh "$(whoami)"@localhost', systemd: true }, { systemd: true }),
+    ).toBe(true);
   });
 
   test("Debian's docker.io: no fix that installs Docker's docker-ce packages", () => {
