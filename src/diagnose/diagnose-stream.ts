@@ -24,6 +24,9 @@ const MAX_GUESS_SCORE = 0.6;
 /** How many recent lines with a non-weak match are remembered (memory stays flat). */
 const MAX_STRONG_LINES = 4096;
 
+/** Distinct weak lines judged per run: their probes run once per entry, so more adds nothing. */
+const MAX_WEAK_LINES = 1000;
+
 /** A weak signature's entry is a closer guess than any shared-words guess could be. */
 const WEAK_MATCH_SCORE = 0.1;
 
@@ -168,7 +171,8 @@ export class DiagnoseStream {
   private onWeakMatch(entry: CompiledEntry, match: MatchedLine): void {
     const probed = this.probe(entry);
     const key = `${entry.id} ${suggestionKey(match.text)}`;
-    if (this.weakKeys.has(key)) return;
+    // each weak line is judged once, and a log full of them is judged for its first ones only
+    if (this.weakKeys.has(key) || this.weakKeys.size >= MAX_WEAK_LINES) return;
     this.weakKeys.add(key);
     this.enqueue(async () => {
       if (judgeEntry(entry.probes, await probed).verdict === 'confirmed') {
