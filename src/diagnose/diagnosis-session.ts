@@ -302,14 +302,18 @@ export class DiagnosisSession {
     if (affected.length > 0) this.enqueue(() => this.judgeAgain(affected));
   }
 
-  /** Judges diagnoses again with the versions stated since; emits those that changed. */
+  /** Judges diagnoses again with the versions stated since; emits those that read differently. */
   private async judgeAgain(states: readonly FoundState[]): Promise<void> {
     for (const state of states) {
       const before = state.diagnosis;
       if (!before) continue;
       const after = await this.judge(state);
       state.diagnosis = after;
-      if (after.verdict !== before.verdict || after.reason !== before.reason) {
+      if (
+        after.verdict !== before.verdict ||
+        after.reason !== before.reason ||
+        JSON.stringify(after.probes) !== JSON.stringify(before.probes)
+      ) {
         this.emit({ type: 'verdict-updated', key: state.key, diagnosis: after });
       }
     }

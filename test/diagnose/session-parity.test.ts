@@ -135,24 +135,32 @@ async function runPipe(
   return { ...parsed, exitCode, out: written };
 }
 
+/** The fields of the JSON Lines records (README) that the comparison reads. */
+interface JsonRecord {
+  type: 'diagnosis' | 'suggestion' | 'summary';
+  id?: string;
+  verdict?: string;
+  line: number;
+  candidates?: { id: string }[];
+  lines: number;
+  suggestions: number;
+  diagnoses: { id: string; count: number; verdict: string }[];
+  guess?: { id: string; line: number };
+  collect?: { id: string; command: string };
+}
+
 function parseJson(written: string): Omit<PipeOutcome, 'exitCode'> {
   const records = written
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, never>);
-  const summary = records.at(-1)! as {
-    lines: number;
-    suggestions: number;
-    diagnoses: { id: string; count: number; verdict: string }[];
-    guess?: { id: string; line: number };
-    collect?: { id: string; command: string };
-  };
+    .map((line) => JSON.parse(line) as JsonRecord);
+  const summary = records.at(-1)!;
   const shown = records
     .slice(0, -1)
     .map((record) =>
       record.type === 'diagnosis'
         ? `d ${record.id} ${record.verdict}`
-        : `s ${record.line} ${(record.candidates as { id: string }[])[0]?.id ?? '-'}`,
+        : `s ${record.line} ${record.candidates?.[0]?.id ?? '-'}`,
     );
   return {
     shown,
