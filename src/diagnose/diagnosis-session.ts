@@ -10,20 +10,19 @@
 // the count the summary shows. Nothing read from the log is executed or passed to a probe:
 // probes get the KB entry only.
 import type { CompiledEntry, VersionedComponent } from '../kb/types.js';
-import { ExitCode } from '../exit-codes.js';
 import { FindingGroups } from '../match/group.js';
 import { MAX_LINE_BYTES } from '../match/line-scanner.js';
-import { rankDiagnoses } from '../match/rank.js';
 import type { LogVersion } from '../match/read-log-versions.js';
 import { StreamMatcher, type Matcher, type MatchedLine } from '../match/stream-matcher.js';
 import { judgeEntry } from '../probe/judge-entry.js';
 import { diagnose } from './diagnose.js';
-import { fixFitsHost, type HostFacts } from './fix-fits-host.js';
+import type { HostFacts } from './fix-fits-host.js';
 import type { HostProbing } from './host-probing.js';
 import { hostValueNames } from './host-value-names.js';
 import { withLogVersions } from './judge-log-versions.js';
 import { probeOnce, type ProbeFn } from './probe-once.js';
 import { suggestionKey } from './suggestion-key.js';
+import { summarizeSession, type SessionSummary } from './summarize-session.js';
 import type {
   Diagnosis,
   Finding,
@@ -60,12 +59,7 @@ export interface PendingDiagnosis {
   line: number;
 }
 
-/** The ranked answer at the end of input; `ranked` are summary.diagnoses with everything shown. */
-export interface SessionSummary {
-  summary: Summary;
-  ranked: Diagnosis[];
-  exitCode: ExitCode;
-}
+export type { SessionSummary } from './summarize-session.js';
 
 /**
  * What a session tells its front ends. `key` names one finding or suggestion for the whole run,
@@ -192,21 +186,15 @@ export class DiagnosisSession {
         `${this.cutLines} lines longer than ${MAX_LINE_BYTES} bytes were cut in all`,
       );
     }
-    const facts = await this.facts;
-    const ranked = this.rank();
-    const summary: Summary = {
+    const result = summarizeSession({
+      diagnosed: [...this.found.values()].flatMap(({ entry, finding, diagnosis }) =>
+        diagnosis ? [{ entry, finding, diagnosis }] : [],
+      ),
       lines: this.matcher.linesRead,
-      diagnoses: ranked.map(({ id, count, verdict }) => ({ id, count, verdict })),
       suggestions: this.suggestionKeys.size,
-    };
-    const first = ranked[0];
-    const collect = first && this.entries.find((entry) => entry.id === first.id)?.collect;
-    if (collect && first.verdict !== 'ruled-out' && fixFitsHost(collect, facts)) {
-      summary.collect = { id: first.id, ...collect };
-    }
-    // nothing recognised: the closest any unrecognised line came to an entry is the one guess
-    if (ranked.length === 0 && this.bestGuess) summary.guess = this.bestGuess;
-    const result = { summary, ranked, exitCode: exitCodeOf(summary) };
+      guess: this.bestGuess,
+      facts: await this.facts,
+    });
     this.emit({ type: 'summary', ...result });
     return result;
   }
@@ -367,55 +355,4 @@ export class DiagnosisSession {
       this.options.warn?.(error instanceof Error ? error.message : String(error));
     });
   }
-
-  /** Every diagnosis out so far, best first, with the final counts and verdicts. */
-  private rank(): Diagnosis[] {
-    const items = this.groups.findings.flatMap((finding) => {
-      const state = this.found.get(finding);
-      const entry = state?.entry;
-      if (!state?.diagnosis || !entry) return [];
-      const diagnosis = {
-        ...state.diagnosis,
-        count: finding.count,
-        line: finding.firstLine,
-        lastLine: finding.lastLine,
-      };
-      return [
-        {
-          diagnosis,
-          verdict: diagnosis.verdict,
-          role: entry.role,
-          specificity: entry.signatures[finding.signature]?.specificity ?? 0,
-          severity: diagnosis.severity,
-          line: diagnosis.line,
-        },
-      ];
-    });
-    return foldSameEntry(rankDiagnoses(items).map((item) => item.diagnosis));
-  }
-}
-
-/**
- * One entry found with different captured values (port 80, then port 443) is one cause: the summary
- * lists it once, where its best-ranked finding stands, with every occurrence counted.
- */
-function foldSameEntry(ranked: readonly Diagnosis[]): Diagnosis[] {
-  const first = new Map<string, Diagnosis>();
-  for (const diagnosis of ranked) {
-    const kept = first.get(diagnosis.id);
-    if (!kept) {
-      first.set(diagnosis.id, { ...diagnosis });
-      continue;
-    }
-    kept.count += diagnosis.count;
-    kept.lastLine = Math.max(kept.lastLine, diagnosis.lastLine);
-  }
-  return [...first.values()];
-}
-
-function exitCodeOf(summary: Summary): ExitCode {
-  if (summary.diagnoses.some((diagnosis) => diagnosis.verdict !== 'ruled-out')) {
-    return ExitCode.found;
-  }
-  return summary.suggestions > 0 ? ExitCode.suggestionsOnly : ExitCode.ok;
 }
