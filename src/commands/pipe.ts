@@ -7,10 +7,12 @@ import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { CompiledEntry, RuleSet } from '../kb/types.js';
 import type { ProbeResult, SuggestionCandidate } from '../diagnose/types.js';
-import { DiagnoseStream, type DiagnoseStreamOptions } from '../diagnose/diagnose-stream.js';
+import { DiagnosisSession } from '../diagnose/diagnosis-session.js';
+import type { HostProbing } from '../diagnose/host-probing.js';
 import { ExitCode } from '../exit-codes.js';
 import { compileMatcher } from '../match/stream-matcher.js';
 import { jsonReporter } from '../report/json-reporter.js';
+import { createReportSink } from '../report/report-sink.js';
 import { createTextReporter } from '../report/text-reporter.js';
 import type { EntrySearch } from '../search/search-entries.js';
 import type { CommandIO, GlobalOptions } from './types.js';
@@ -25,8 +27,8 @@ const FILE_CHUNK_BYTES = 256 * 1024;
 export interface PipeDeps {
   ruleSet: RuleSet;
   probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
-  hostValues?: DiagnoseStreamOptions['hostValues'];
-  hostFacts?: DiagnoseStreamOptions['hostFacts'];
+  hostValues?: HostProbing['hostValues'];
+  hostFacts?: HostProbing['hostFacts'];
 }
 
 export async function runPipe(
@@ -54,17 +56,19 @@ export async function runPipe(
   const stop = (): void => void input.destroy();
   io.signal.addEventListener('abort', stop, { once: true });
   const ignore = new Set(options.ignore);
-  const stream = new DiagnoseStream({
-    matcher,
-    ignore,
-    probe: options.probe ? deps.probe : undefined,
-    hostValues: options.probe ? deps.hostValues : undefined,
-    hostFacts: options.probe ? deps.hostFacts : undefined,
-    suggest: lazySuggest(deps.ruleSet.entries.filter((entry) => !ignore.has(entry.id))),
-    reporter: options.json ? jsonReporter : createTextReporter({ color: options.color }),
-    write: output.write,
-    warn,
-  });
+  const reporter = options.json ? jsonReporter : createTextReporter({ color: options.color });
+  const stream = new DiagnosisSession(
+    {
+      matcher,
+      ignore,
+      probe: options.probe ? deps.probe : undefined,
+      hostValues: options.probe ? deps.hostValues : undefined,
+      hostFacts: options.probe ? deps.hostFacts : undefined,
+      suggest: lazySuggest(deps.ruleSet.entries.filter((entry) => !ignore.has(entry.id))),
+      warn,
+    },
+    createReportSink(reporter, output.write),
+  );
 
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {

@@ -1,4 +1,4 @@
-// Each entry is probed at most once per run (pipe mode and the TUI session share this): the
+// Each entry is probed at most once per run (the diagnosis session, behind every front end): the
 // first request starts the entry's probes, later ones wait for the same answer. A probe runner
 // that fails leaves the entry unprobed (every verdict unknown); it never stops the run.
 import type { CompiledEntry } from '../kb/types.js';

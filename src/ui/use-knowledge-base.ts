@@ -1,6 +1,8 @@
 // Everything the app derives from the rule set once: the entries left after --ignore, the keyword
 // search and browse filter, the compiled matcher for pastes, and the suggestion search for
-// unrecognised lines (built on first use, like pipe mode does).
+// unrecognised lines (built on first use, like pipe mode does). The matcher keeps the ignored
+// entries, as pipe mode's does: the diagnosis session drops their lines, which are then
+// recognised and never a "not recognised" guess.
 import { useMemo } from 'react';
 import type { SuggestionCandidate } from '../diagnose/types.js';
 import type { CompiledEntry } from '../kb/types.js';
@@ -13,6 +15,7 @@ export interface KnowledgeBase {
   entries: readonly CompiledEntry[];
   byId: ReadonlyMap<string, CompiledEntry>;
   filter: BrowseFilter;
+  /** every entry, ignored ones too (the session drops what --ignore names) */
   matcher: Matcher;
   suggest(text: string): SuggestionCandidate[];
   /** entries whose symptoms, keywords or title fit a description in words */
@@ -35,7 +38,7 @@ export function useKnowledgeBase(
       entries,
       byId,
       filter: (query) => (query.trim() === '' ? sorted : search(query).map((hit) => hit.entry)),
-      matcher: compileMatcher(entries),
+      matcher: compileMatcher(all),
       suggest(text) {
         suggestions ??= createEntrySearch(entries);
         return suggestions.nearest(text);

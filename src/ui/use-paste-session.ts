@@ -1,10 +1,13 @@
-// The paste view's state: finished cards (append-only, rendered in <Static>), findings whose probes
-// are still running, and how many lines were read. The session lives as long as the app.
+// The paste view's state: finished cards, findings whose probes are still running, and how many
+// lines were read. One diagnosis session lives as long as the app, across pastes, so the same
+// error pasted twice is one card; it decides everything, this hook only keeps what it emits.
 import { useCallback, useRef, useState } from 'react';
+import { DiagnosisSession, type DiagnosisSessionOptions } from '../diagnose/diagnosis-session.js';
 import {
-  PasteSession,
+  applySessionEvent,
+  NO_CARDS,
   type Card,
-  type PasteSessionOptions,
+  type PasteCards,
   type PendingDiagnosis,
 } from './paste-session.js';
 
@@ -15,23 +18,18 @@ export interface PasteState {
   paste(text: string): void;
 }
 
-export function usePasteSession(options: PasteSessionOptions): PasteState {
-  const [cards, setCards] = useState<Card[]>([]);
-  const [pending, setPending] = useState<PendingDiagnosis[]>([]);
+export function usePasteSession(options: DiagnosisSessionOptions): PasteState {
+  const [state, setState] = useState<PasteCards>(NO_CARDS);
   const [linesRead, setLinesRead] = useState(0);
-  const session = useRef<PasteSession | undefined>(undefined);
-  session.current ??= new PasteSession(options, {
-    onPending: (found) => setPending((current) => [...current, found]),
-    onCard: (card) => {
-      setPending((current) => current.filter((found) => found.key !== card.key));
-      setCards((current) => [...current, card]);
-    },
-  });
+  const session = useRef<DiagnosisSession | undefined>(undefined);
+  session.current ??= new DiagnosisSession(options, (event) =>
+    setState((current) => applySessionEvent(current, event)),
+  );
 
   const paste = useCallback((text: string) => {
     session.current!.paste(text);
     setLinesRead(session.current!.linesRead);
   }, []);
 
-  return { cards, pending, linesRead, paste };
+  return { cards: state.cards, pending: state.pending, linesRead, paste };
 }

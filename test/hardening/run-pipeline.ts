@@ -1,8 +1,9 @@
-// Pipe mode without the process: the built KB, the DiagnoseStream that runPipe drives, the real
+// Pipe mode without the process: the built KB, the DiagnosisSession that runPipe drives, the real
 // suggestion search, no probes (--no-probe), and chunks pushed exactly as given.
-import { DiagnoseStream } from '../../src/diagnose/diagnose-stream.js';
+import { DiagnosisSession } from '../../src/diagnose/diagnosis-session.js';
 import { compileMatcher, type Matcher } from '../../src/match/stream-matcher.js';
 import { jsonReporter } from '../../src/report/json-reporter.js';
+import { createReportSink } from '../../src/report/report-sink.js';
 import { createTextReporter } from '../../src/report/text-reporter.js';
 import { createEntrySearch } from '../../src/search/search-entries.js';
 import { builtRuleSet } from './built-kb.js';
@@ -26,14 +27,15 @@ export async function runPipeline(
   const nearest = search.nearest;
   const out: string[] = [];
   const warnings: string[] = [];
-  const stream = new DiagnoseStream({
-    matcher,
-    ignore: new Set(),
-    suggest: async (text) => nearest(text),
-    reporter: options.json === false ? createTextReporter({ color: false }) : jsonReporter,
-    write: (text) => out.push(text),
-    warn: (message) => warnings.push(message),
-  });
+  const reporter = options.json === false ? createTextReporter({ color: false }) : jsonReporter;
+  const stream = new DiagnosisSession(
+    {
+      matcher,
+      suggest: async (text) => nearest(text),
+      warn: (message) => warnings.push(message),
+    },
+    createReportSink(reporter, (text) => out.push(text)),
+  );
   for (const chunk of chunks) stream.push(chunk);
   const { exitCode } = await stream.finish();
   return { output: out.join(''), warnings, exitCode };

@@ -1,21 +1,20 @@
 // KB coverage: every bold error of the Docker docs' rootless Troubleshooting section and every
 // signature of the KB research notes, copied as whole real lines into
-// test/fixtures/coverage/signatures.tsv, goes through pipe mode's own pipeline (DiagnoseStream:
-// line scanner, normalisation, prefilter, regexes, grouping, ranking) with the KB compiled from
-// kb/, without probes (as `--no-probe`). Each row pins the entry ranked first and the whole set of
-// entries diagnosed, so a signature that goes missing, grows too broad or starts ranking a
-// neighbour first fails here by name.
+// test/fixtures/coverage/signatures.tsv, goes through the diagnosis session pipe mode drives
+// (DiagnosisSession: line scanner, normalisation, prefilter, regexes, grouping, ranking) with the
+// KB compiled from kb/, without probes (as `--no-probe`). Each row pins the entry ranked first and
+// the whole set of entries diagnosed, so a signature that goes missing, grows too broad or starts
+// ranking a neighbour first fails here by name.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DiagnoseStream } from '../../src/diagnose/diagnose-stream.js';
+import { DiagnosisSession } from '../../src/diagnose/diagnosis-session.js';
 import { compileKb } from '../../src/kb/compile-kb.js';
 import { formatIssue } from '../../src/kb/issue.js';
 import { readKbDir } from '../../src/kb/read-kb-dir.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { normalizeLine } from '../../src/match/normalize-line.js';
 import { compileMatcher, StreamMatcher, type Matcher } from '../../src/match/stream-matcher.js';
-import { jsonReporter } from '../../src/report/json-reporter.js';
 import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -82,14 +81,10 @@ function matchedEntries(line: string): string[] {
 /** The ranked entry ids pipe mode reports for one line and, when there are none, its best guess. */
 async function diagnoseLineWithGuess(line: string): Promise<{ ranked: string[]; guess?: string }> {
   const warnings: string[] = [];
-  const stream = new DiagnoseStream({
-    matcher,
-    ignore: new Set(),
-    suggest: async () => [],
-    reporter: jsonReporter,
-    write: () => {},
-    warn: (message) => warnings.push(message),
-  });
+  const stream = new DiagnosisSession(
+    { matcher, suggest: () => [], warn: (message) => warnings.push(message) },
+    () => {},
+  );
   stream.push(new TextEncoder().encode(`${line}\n`));
   const { summary } = await stream.finish();
   expect(warnings).toEqual([]);

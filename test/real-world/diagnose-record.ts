@@ -1,15 +1,14 @@
-// Runs one corpus record through pipe mode's own pipeline (DiagnoseStream: scanner,
+// Runs one corpus record through the diagnosis session every front end uses (scanner,
 // normalisation, prefilter, regexes, grouping, ranking, suggestions) without probes, as
 // `rootless-doctor --no-probe` would, with the KB compiled from kb/ as it is in the work tree.
 import path from 'node:path';
-import { DiagnoseStream } from '../../src/diagnose/diagnose-stream.js';
+import { DiagnosisSession } from '../../src/diagnose/diagnosis-session.js';
 import { compileKb } from '../../src/kb/compile-kb.js';
 import { formatIssue } from '../../src/kb/issue.js';
 import { readKbDir } from '../../src/kb/read-kb-dir.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { normalizeLine } from '../../src/match/normalize-line.js';
 import { compileMatcher, type Matcher } from '../../src/match/stream-matcher.js';
-import { jsonReporter } from '../../src/report/json-reporter.js';
 import { createEntrySearch, type EntrySearch } from '../../src/search/search-entries.js';
 import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
@@ -50,18 +49,17 @@ export async function loadKb(onIssue?: (issue: string) => void): Promise<Kb> {
 
 export async function diagnoseRecord(kb: Kb, input: string): Promise<RecordOutcome> {
   const guesses: string[] = [];
-  const stream = new DiagnoseStream({
-    matcher: kb.matcher,
-    ignore: new Set(),
-    suggest: async (text) => {
-      const candidates = kb.search.nearest(text);
-      if (candidates[0]) guesses.push(candidates[0].id);
-      return candidates;
+  const stream = new DiagnosisSession(
+    {
+      matcher: kb.matcher,
+      suggest: (text) => {
+        const candidates = kb.search.nearest(text);
+        if (candidates[0]) guesses.push(candidates[0].id);
+        return candidates;
+      },
     },
-    reporter: jsonReporter,
-    write: () => {},
-    warn: () => {},
-  });
+    () => {},
+  );
   stream.push(new TextEncoder().encode(input.endsWith('\n') ? input : `${input}\n`));
   const { summary } = await stream.finish();
   const best = summary.guess ? [summary.guess.id] : [];

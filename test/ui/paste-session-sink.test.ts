@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ProbeResult } from '../../src/diagnose/types.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { compileMatcher } from '../../src/match/stream-matcher.js';
-import { PasteSession, type Card, type PendingDiagnosis } from '../../src/ui/paste-session.js';
+import { DiagnosisSession } from '../../src/diagnose/diagnosis-session.js';
+import { applySessionEvent, NO_CARDS, type PasteCards } from '../../src/ui/paste-session.js';
 import { SAMPLE_ENTRIES } from '../search/sample-kb.js';
+import { makeEntry } from '../helpers/make-entry.js';
 
 const SEED =
   '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left on device';
@@ -14,13 +16,17 @@ function createSession(
   options: {
     probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
     ignore?: string[];
+    entries?: CompiledEntry[];
   } = {},
 ) {
-  const pending: PendingDiagnosis[] = [];
-  const cards: Card[] = [];
-  const session = new PasteSession(
+  // the TUI's own fold of the session's events (what usePasteSession keeps in React state)
+  let state: PasteCards = NO_CARDS;
+  const pending: PasteCards['pending'] = [];
+  /** the cards the view shows now, kept in one array the tests can hold */
+  const cards: PasteCards['cards'] = [];
+  const session = new DiagnosisSession(
     {
-      matcher: compileMatcher(SAMPLE_ENTRIES),
+      matcher: compileMatcher(options.entries ?? SAMPLE_ENTRIES),
       ignore: new Set(options.ignore ?? []),
       probe: options.probe,
       suggest: (text) =>
@@ -30,12 +36,17 @@ function createSession(
       describe: (text) =>
         text.includes('log out') ? [{ id: 'linger-disabled', title: 'Linger', score: 0.1 }] : [],
     },
-    { onPending: (found) => pending.push(found), onCard: (card) => cards.push(card) },
+    (event) => {
+      state = applySessionEvent(state, event);
+      if (event.type === 'found') pending.push(state.pending.at(-1)!);
+      cards.splice(0, cards.length, ...state.cards);
+    },
   );
-  return { session, pending, cards };
+  /** every finding that was pending at some point, in order, and those pending now */
+  return { session, pending, cards, stillPending: () => state.pending };
 }
 
-describe('PasteSession', () => {
+describe('the TUI as a sink of the diagnosis session', () => {
   it('turns a pasted error into a pending finding, then a diagnosis card with probe results', async () => {
     const probe = async (entry: CompiledEntry): Promise<ProbeResult[]> =>
       entry.probes.map((spec) => ({ id: spec.id, verdict: 'confirmed', evidence: 'value = 0' }));
@@ -150,6 +161,65 @@ describe('PasteSession', () => {
           line: 1,
           text: 'my containers stop when I log out',
           candidates: [{ id: 'linger-disabled', title: 'Linger', score: 0.1 }],
+        },
+      },
+    ]);
+  });
+
+  it('replaces a card in place when a version the log states later changes its verdict', async () => {
+    const regression = makeEntry({
+      id: 'widget-regression',
+      signatures: [{ regex: 'widget broke', literal: 'widget broke' }],
+      affects: { docker: '>=28.0.0 <28.0.2' },
+      probes: [
+        {
+          id: 'affects-docker',
+          kind: 'version',
+          component: 'docker',
+          confirms: { within: '>=28.0.0 <28.0.2' },
+        },
+      ],
+    });
+    const { session, cards } = createSession({ entries: [regression, ...SAMPLE_ENTRIES] });
+    session.paste('widget broke\n');
+    await session.settled();
+    session.paste(`${SEED}\n`);
+    session.paste(' Server Version: 28.0.1\n');
+    await session.settled();
+    expect(
+      cards.map(
+        (card) =>
+          card.kind === 'diagnosis' && [card.key, card.diagnosis.id, card.diagnosis.verdict],
+      ),
+    ).toEqual([
+      ['diagnosis-1', 'widget-regression', 'confirmed'],
+      ['diagnosis-2', 'max-user-namespaces-too-low', 'unknown'],
+    ]);
+  });
+
+  it('judges a weak line once, as pipe mode does: the same line pasted again adds no card', async () => {
+    const weak = makeEntry({
+      id: 'cgroup-controller-missing',
+      signatures: [{ regex: 'cpu cfs quota', literal: 'cpu cfs quota', weak: true }],
+    });
+    const { session, cards } = createSession({ entries: [weak] });
+    session.paste('Your kernel does not support cpu cfs quota\n');
+    session.paste('Your kernel does not support cpu cfs quota\n');
+    await session.settled();
+    expect(cards).toEqual([
+      {
+        kind: 'suggestion',
+        key: 'suggestion-1',
+        suggestion: {
+          line: 1,
+          text: 'Your kernel does not support cpu cfs quota',
+          candidates: [
+            {
+              id: 'cgroup-controller-missing',
+              title: 'Title of cgroup-controller-missing',
+              score: 0.1,
+            },
+          ],
         },
       },
     ]);

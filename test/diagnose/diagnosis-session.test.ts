@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import {
-  DiagnoseStream,
+  DiagnosisSession,
   MAX_SUGGESTIONS,
-  type DiagnoseStreamOptions,
-} from '../../src/diagnose/diagnose-stream.js';
+  type DiagnosisSessionOptions,
+  type SessionEvent,
+} from '../../src/diagnose/diagnosis-session.js';
 import type { ProbeResult } from '../../src/diagnose/types.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { compileMatcher } from '../../src/match/stream-matcher.js';
 import { jsonReporter } from '../../src/report/json-reporter.js';
+import { createReportSink } from '../../src/report/report-sink.js';
+import { createTextReporter } from '../../src/report/text-reporter.js';
 import { makeEntry } from '../helpers/make-entry.js';
 
 const NOSPACE = makeEntry({
@@ -37,18 +40,27 @@ const SETUP_FAILED = makeEntry({
 });
 const ENTRIES = [NOSPACE, SUBUID, SETUP_FAILED];
 
-function setup(overrides: Partial<DiagnoseStreamOptions> = {}, entries: CompiledEntry[] = ENTRIES) {
+function setup(
+  overrides: Partial<DiagnosisSessionOptions> = {},
+  entries: CompiledEntry[] = ENTRIES,
+) {
   const out: string[] = [];
   const warnings: string[] = [];
-  const stream = new DiagnoseStream({
-    matcher: compileMatcher(entries),
-    ignore: new Set(),
-    suggest: async () => [{ id: 'max-user-namespaces-too-low', title: 'T', score: 0.25 }],
-    reporter: jsonReporter,
-    write: (text) => out.push(text),
-    warn: (message) => warnings.push(message),
-    ...overrides,
-  });
+  const events: SessionEvent[] = [];
+  const report = createReportSink(jsonReporter, (text) => out.push(text));
+  const stream = new DiagnosisSession(
+    {
+      matcher: compileMatcher(entries),
+      ignore: new Set(),
+      suggest: async () => [{ id: 'max-user-namespaces-too-low', title: 'T', score: 0.25 }],
+      warn: (message) => warnings.push(message),
+      ...overrides,
+    },
+    (event) => {
+      events.push(event);
+      report(event);
+    },
+  );
   const push = (text: string) => stream.push(new TextEncoder().encode(text));
   const records = () =>
     out
@@ -57,12 +69,12 @@ function setup(overrides: Partial<DiagnoseStreamOptions> = {}, entries: Compiled
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line));
-  return { stream, push, out, warnings, records };
+  return { stream, push, out, warnings, records, events };
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('DiagnoseStream', () => {
+describe('DiagnosisSession', () => {
   test('writes a diagnosis as soon as its line arrives, the summary only at the end', async () => {
     const { stream, push, records } = setup();
     push(
@@ -221,7 +233,7 @@ describe('DiagnoseStream', () => {
   });
 });
 
-describe('DiagnoseStream: benign lines, routine levels, the most precise signature', () => {
+describe('DiagnosisSession: benign lines, routine levels, the most precise signature', () => {
   const BENIGN = makeEntry({
     id: 'benign-overlay2-native-diff-warning',
     severity: 'info',
@@ -275,7 +287,7 @@ describe('DiagnoseStream: benign lines, routine levels, the most precise signatu
   });
 });
 
-describe('DiagnoseStream: regressions and the versions a log states', () => {
+describe('DiagnosisSession: regressions and the versions a log states', () => {
   const REGRESSION = makeEntry({
     id: 'widget-regression',
     signatures: [{ regex: 'widget broke: (?<what>[a-z]+)', literal: 'widget broke' }],
@@ -327,6 +339,57 @@ describe('DiagnoseStream: regressions and the versions a log states', () => {
     ]);
   });
 
+  test('a version stated later judges the diagnosis again: one verdict-updated event, same key', async () => {
+    const { stream, push, events } = setup({}, [REGRESSION]);
+    push('widget broke: badly\n');
+    await flush();
+    push(' Server Version: 28.0.2\n');
+    // a repeat of the statement, or another version of the same component, changes nothing
+    push('Docker version 28.0.1, build x\n');
+    await stream.finish();
+    expect(
+      events.map((event) =>
+        event.type === 'diagnosis' || event.type === 'verdict-updated'
+          ? [event.type, event.key, event.diagnosis.verdict]
+          : event.type === 'summary'
+            ? [event.type, event.summary.diagnoses.map((d) => d.verdict)]
+            : [event.type],
+      ),
+    ).toEqual([
+      ['found'],
+      ['diagnosis', 'diagnosis-1', 'unknown'],
+      ['verdict-updated', 'diagnosis-1', 'ruled-out'],
+      ['summary', ['ruled-out']],
+    ]);
+    const updated = events.find((event) => event.type === 'verdict-updated');
+    expect(updated?.type === 'verdict-updated' && updated.diagnosis.reason).toMatch(/^ruled out/);
+  });
+
+  test('the text summary marks a cause the log rules out after it was printed', async () => {
+    const out: string[] = [];
+    const session = new DiagnosisSession(
+      { matcher: compileMatcher([REGRESSION]), suggest: () => [] },
+      createReportSink(createTextReporter({ color: false }), (text) => out.push(text)),
+    );
+    session.push(new TextEncoder().encode('widget broke: badly\n'));
+    await session.settled();
+    session.push(new TextEncoder().encode(' Server Version: 28.0.2\n'));
+    const { exitCode } = await session.finish();
+    const [printed, summary] = [out.slice(0, -1).join(''), out.at(-1)!];
+    // printed as it arrived, when nothing ruled it out yet
+    expect(printed).toMatch(/^\S.* \[widget-regression\]\n/);
+    expect(printed).not.toContain('ruled out');
+    // the summary, printed last, says the verdict that stands
+    expect(summary).toBe(
+      [
+        '2 lines read: 1 diagnosis (1 ruled out on this host).',
+        '  1. Title of widget-regression [widget-regression] line 1, ×1, ruled out on this host',
+        '',
+      ].join('\n'),
+    );
+    expect(exitCode).toBe(0);
+  });
+
   test('the log outweighs the installed version the host probe read', async () => {
     const hostSays: ProbeResult[] = [
       { id: 'affects-docker', verdict: 'ruled-out', evidence: 'dockerd --version: 29.1.0' },
@@ -345,7 +408,7 @@ describe('DiagnoseStream: regressions and the versions a log states', () => {
   });
 });
 
-describe('DiagnoseStream: a consequence alone names the command that shows why', () => {
+describe('DiagnosisSession: a consequence alone names the command that shows why', () => {
   const COLLECT = {
     command: 'journalctl --user -u docker -n 50 --no-pager',
     text: 'The daemon log says why.',
@@ -382,7 +445,7 @@ describe('DiagnoseStream: a consequence alone names the command that shows why',
   });
 });
 
-describe('DiagnoseStream: values computed from the host fill fixes', () => {
+describe('DiagnosisSession: values computed from the host fill fixes', () => {
   const MISSING = makeEntry({
     id: 'subuid-range-missing',
     signatures: [
@@ -432,7 +495,7 @@ describe('DiagnoseStream: values computed from the host fill fixes', () => {
   });
 });
 
-describe('DiagnoseStream: the best guess when nothing was recognised', () => {
+describe('DiagnosisSession: the best guess when nothing was recognised', () => {
   test('the summary names the candidate that came closest over every suggestion, and its line', async () => {
     const scores: Record<string, number> = { first: 0.7, second: 0.2 };
     const { stream, push, records } = setup({
@@ -461,7 +524,7 @@ describe('DiagnoseStream: the best guess when nothing was recognised', () => {
   });
 });
 
-describe('DiagnoseStream: weak signatures need a probe to confirm them', () => {
+describe('DiagnosisSession: weak signatures need a probe to confirm them', () => {
   const CFS = makeEntry({
     id: 'cgroup-controller-not-delegated',
     title: 'Controllers not delegated',
@@ -470,7 +533,7 @@ describe('DiagnoseStream: weak signatures need a probe to confirm them', () => {
     ],
   });
   const line = 'WARNING: No cpu cfs quota support\n';
-  const run = async (probe?: DiagnoseStreamOptions['probe']) => {
+  const run = async (probe?: DiagnosisSessionOptions['probe']) => {
     const { stream, push, records } = setup({ probe }, [CFS]);
     push(line);
     const { exitCode } = await stream.finish();
@@ -511,7 +574,7 @@ describe('DiagnoseStream: weak signatures need a probe to confirm them', () => {
   });
 });
 
-describe('DiagnoseStream: fixes fit the host', () => {
+describe('DiagnosisSession: fixes fit the host', () => {
   const NOT_RUNNING = makeEntry({
     id: 'rootless-daemon-not-running',
     signatures: [
