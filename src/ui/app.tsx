@@ -157,7 +157,10 @@ function pastePosition(pasted: ReturnType<typeof usePasteView>): string | undefi
   const { top, cardKey } = pasted.selection;
   const selected = cards.findIndex((card) => card.key === cardKey);
   const more = [top > 0 ? '↑' : '', top + pasted.height < rows.length ? '↓' : ''].join('');
-  const card = selected < 0 ? `${cards.length} cards` : `card ${selected + 1} of ${cards.length}`;
+  const card =
+    selected < 0
+      ? `${cards.length} ${cards.length === 1 ? 'card' : 'cards'}`
+      : `card ${selected + 1} of ${cards.length}`;
   return more === '' ? card : `${card} · more ${more}`;
 }
 

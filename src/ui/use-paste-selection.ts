@@ -3,7 +3,7 @@
 // scrolls just enough to show the selected card and its chosen fix. When new cards bring fixes,
 // the newest one's first fix that cannot lose data is chosen, since that card is the one the user
 // just pasted; new cards without fixes are selected only when no fix was chosen.
-import { useEffect, useRef } from 'react';
+import { useState } from 'react';
 import { firstFixOfCard, type CopyableFix } from './paste-fixes.js';
 import { clampTop, reveal, type PasteRows } from './paste-rows.js';
 import { useSyncedReducer } from './use-synced-reducer.js';
@@ -138,12 +138,13 @@ export function usePasteSelection(geometry: PasteGeometry) {
       pasteSelectionReducer(current, action, geometry),
     (): PasteSelection => ({ top: 0 }),
   );
+  // adjusted while rendering, not in an effect, so no frame shows new cards without a selection
   const cardCount = geometry.layout.cards.length;
-  const seen = useRef(cardCount);
-  useEffect(() => {
-    if (cardCount > seen.current) dispatch({ type: 'arrived', before: seen.current });
-    seen.current = cardCount;
-  }, [cardCount, dispatch]);
+  const [seen, setSeen] = useState(cardCount);
+  if (cardCount !== seen) {
+    setSeen(cardCount);
+    if (cardCount > seen) dispatch({ type: 'arrived', before: seen });
+  }
   const top = clampTop(state.top, geometry.height, geometry.layout.rows.length);
   return { ...state, top, latest, dispatch };
 }
