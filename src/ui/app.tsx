@@ -63,7 +63,7 @@ export function App({ entries, ignore = NO_IGNORE, color, probing, copy, initial
   const entry = useEntryView(
     kb,
     app.entryId,
-    entryCard?.kind === 'diagnosis' ? entryCard.diagnosis : undefined,
+    entryCard?.kind === 'diagnosis' ? entryCard : undefined,
     { width, height: entryHeight },
     color,
   );
@@ -150,18 +150,28 @@ export function App({ entries, ignore = NO_IGNORE, color, probing, copy, initial
   );
 }
 
-/** Where the window is: which card is selected, and whether more rows are above or below. */
+/**
+ * Where the window is: which card is selected, whether more rows are above or below, and how many
+ * findings are still being checked (their rows come last, maybe below the window).
+ */
 function pastePosition(pasted: ReturnType<typeof usePasteView>): string | undefined {
   const { cards, rows } = pasted.layout;
-  if (cards.length === 0) return undefined;
-  const { top, cardKey } = pasted.selection;
-  const selected = cards.findIndex((card) => card.key === cardKey);
-  const more = [top > 0 ? '↑' : '', top + pasted.height < rows.length ? '↓' : ''].join('');
-  const card =
-    selected < 0
-      ? `${cards.length} ${cards.length === 1 ? 'card' : 'cards'}`
-      : `card ${selected + 1} of ${cards.length}`;
-  return more === '' ? card : `${card} · more ${more}`;
+  const parts: string[] = [];
+  if (cards.length > 0) {
+    const { top, cardKey } = pasted.selection;
+    const selected = cards.findIndex((card) => card.key === cardKey);
+    parts.push(
+      selected < 0
+        ? `${cards.length} ${cards.length === 1 ? 'card' : 'cards'}`
+        : `card ${selected + 1} of ${cards.length}`,
+    );
+    const more = `${top > 0 ? '↑' : ''}${top + pasted.height < rows.length ? '↓' : ''}`;
+    if (more !== '') parts.push(`more ${more}`);
+  }
+  if (cards.length > 0 && pasted.pending.length > 0) {
+    parts.push(`${pasted.pending.length} checking`);
+  }
+  return parts.length === 0 ? undefined : parts.join(' · ');
 }
 
 /** A card as the terminal keeps it after quitting: every row behind the heavy bar. */

@@ -142,9 +142,17 @@ export function createInputDecoder(): InputDecoder {
       if (raw.startsWith('\x1b')) {
         const key = ESCAPE_KEYS[raw];
         if (key) return [{ kind: 'key', key, text: '' }];
-        // Esc and a key typed right after it arrive as one `ESC x` (read as Alt-x): keep both
+        // Esc and a key typed right after it arrive as one `ESC x` (read as Alt-x), or `ESC ESC [B`
+        // for Esc then an arrow: keep both
         if (/^\x1b[\x20-\x7e]$/.test(raw)) {
           return [{ kind: 'key', key: 'escape', text: '' }, ...decodeKeys(raw.slice(1))];
+        }
+        const afterEscape = ESCAPE_KEYS[raw.slice(1)];
+        if (raw.startsWith('\x1b\x1b') && afterEscape) {
+          return [
+            { kind: 'key', key: 'escape', text: '' },
+            { kind: 'key', key: afterEscape, text: '' },
+          ];
         }
         return [];
       }

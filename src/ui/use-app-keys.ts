@@ -156,6 +156,11 @@ function routeEntryKey(event: Extract<InputEvent, { kind: 'key' }>, context: App
   const command = mapEntryKey(event);
   const { entry } = context;
   if (command === undefined) return;
+  // keys read together with the one that opened this entry reach a view not yet drawn for it:
+  // its fixes and rows would be another entry's (or another card's), so only Esc acts until then
+  const app = context.app();
+  const drawn = entry.entryId === app.entryId && entry.cardKey === app.entryCard;
+  if (!drawn && command.type !== 'back') return;
   switch (command.type) {
     case 'scroll':
       return entry.scrollBy(command.by);

@@ -12,13 +12,13 @@ import type { KnowledgeBase } from './use-knowledge-base.js';
 export function useEntryView(
   kb: KnowledgeBase,
   entryId: string | undefined,
-  /** the diagnosis of the card the entry was opened from */
-  card: Diagnosis | undefined,
+  /** the card the entry was opened from */
+  card: { key: string; diagnosis: Diagnosis } | undefined,
   size: { width: number; height: number },
   color: boolean,
 ) {
   const entry = entryId === undefined ? undefined : kb.byId.get(entryId);
-  const from = card?.id === entryId ? card : undefined;
+  const from = card && card.diagnosis.id === entryId ? card.diagnosis : undefined;
   const fixes = useMemo(() => (entry ? listEntryFixes(entry, from) : []), [entry, from]);
   const lines = useMemo(() => {
     if (!entry) return [];
@@ -37,6 +37,9 @@ export function useEntryView(
   };
   return {
     ...state,
+    /** the entry and card this view was laid out for */
+    entryId,
+    cardKey: from ? card?.key : undefined,
     lines,
     fixes,
     fixRows,

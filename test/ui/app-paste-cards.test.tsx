@@ -163,6 +163,26 @@ describe('paste view cards', () => {
     expect(tui.copied).toEqual([]);
   });
 
+  it('counts the findings still being checked in the header, their rows after the cards', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const probe = async (entry: CompiledEntry): Promise<ProbeResult[]> => {
+      if (entry.id === maxUserNamespaces.id) await held;
+      return [];
+    };
+    const tui = await renderTui({ probing: { probe } }, 80);
+    tui.write(...bracketedPaste(`${SUBUID}\n${SEED}\n`));
+    const frame = await tui.waitForText('card 1 of 1 · 1 checking');
+    expect(frame.split('\n').slice(12, 15)).toEqual([
+      '┃ https://docs.docker.com/engine/security/rootless/troubleshoot/',
+      '',
+      '… checking max-user-namespaces-too-low (line 2) on this host',
+    ]);
+    release();
+    await tui.waitForText('card 2 of 2 · more ↑');
+    expect(tui.frame()).not.toContain('checking');
+  });
+
   it('says a guess offers no fix, and opens its nearest entry on Enter', async () => {
     const tui = await renderTui();
     tui.write(...bracketedPaste('Error: failed to talk to dbus\n'));
@@ -249,6 +269,20 @@ describe('the entry view opened from a card', () => {
     confirmed.write(KEYS.right, 'c');
     await confirmed.waitForText('Copied fix [2]');
     expect(confirmed.copied).toEqual(['rm -rf ~/.local/share/docker']);
+  });
+
+  it('ignores c read together with the key that opened another entry, until it is drawn', async () => {
+    const tui = await renderTui({ initialView: 'browse' });
+    tui.write(KEYS.down, KEYS.down);
+    await tui.waitForText('› max-user-namespaces-too-low');
+    tui.write(KEYS.enter);
+    await tui.waitForText('[max-user-namespaces-too-low]');
+    // back, next entry, open it and copy, all before a frame is drawn: the view still holds the
+    // previous entry's fixes, which must not be copied
+    tui.write(KEYS.backspace, KEYS.down, KEYS.enter, 'c');
+    await tui.waitForText('[subuid-range-missing]');
+    expect(tui.copied).toEqual([]);
+    expect(tui.frame()).toContain('lines 1–20 of 27 · fix [1] of 2 chosen');
   });
 
   it('scrolls a chosen fix into view, and copies nothing while it is off screen', async () => {

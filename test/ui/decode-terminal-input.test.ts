@@ -117,4 +117,11 @@ describe('control strings (OSC, DCS, APC, PM, SOS)', () => {
   it('keeps Esc followed by another letter as Esc and that letter', () => {
     expect(decode('\x1bq')).toEqual([{ kind: 'key', key: 'escape', text: '' }, text('q')]);
   });
+
+  it('keeps Esc followed by an arrow in the same read (Ink joins them) as both keys', () => {
+    expect(decode('\x1b\x1b[B')).toEqual([
+      { kind: 'key', key: 'escape', text: '' },
+      { kind: 'key', key: 'down', text: '' },
+    ]);
+  });
 });
