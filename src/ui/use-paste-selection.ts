@@ -31,12 +31,27 @@ export interface PasteGeometry {
   height: number;
 }
 
-export function pasteSelectionReducer(
+/**
+ * The selection with a fix only if that fix is still the selected card's: when cards change
+ * (a session that updates a verdict), fix numbers can shift under a stored index.
+ */
+export function normalizeSelection(
   state: PasteSelection,
+  fixes: readonly CopyableFix[],
+): PasteSelection {
+  if (state.fix === undefined || fixes[state.fix]?.cardKey === state.cardKey) return state;
+  const rest = { ...state };
+  delete rest.fix;
+  return rest;
+}
+
+export function pasteSelectionReducer(
+  stored: PasteSelection,
   action: PasteSelectionAction,
   geometry: PasteGeometry,
 ): PasteSelection {
   const { layout, fixes, height } = geometry;
+  const state = normalizeSelection(stored, fixes);
   const cards = layout.cards;
   const current = cards.findIndex((card) => card.key === state.cardKey);
   switch (action.type) {
@@ -145,6 +160,12 @@ export function usePasteSelection(geometry: PasteGeometry) {
     setSeen(cardCount);
     if (cardCount > seen) dispatch({ type: 'arrived', before: seen });
   }
+  const selection = normalizeSelection(state, geometry.fixes);
   const top = clampTop(state.top, geometry.height, geometry.layout.rows.length);
-  return { ...state, top, latest, dispatch };
+  return {
+    ...selection,
+    top,
+    latest: () => normalizeSelection(latest(), geometry.fixes),
+    dispatch,
+  };
 }

@@ -6,6 +6,7 @@ import { clampTop, layoutPasteRows, reveal } from '../../src/ui/paste-rows.js';
 import type { Card } from '../../src/ui/paste-session.js';
 import {
   isFixOnScreen,
+  normalizeSelection,
   pasteSelectionReducer,
   type PasteGeometry,
   type PasteSelection,
@@ -181,5 +182,25 @@ describe('pasteSelectionReducer', () => {
     expect(isFixOnScreen(shown, g)).toBe(true);
     expect(run(g, { type: 'scroll', by: 100 }).top).toBe(12);
     expect(run(g, { type: 'scroll', by: -100 }).top).toBe(0);
+  });
+});
+
+describe('normalizeSelection', () => {
+  it("drops a stored fix that is no longer the selected card's (numbers shifted)", () => {
+    const g = geometry(cards, 10);
+    // fix 2 is card b's first; selecting card a with it is stale
+    expect(normalizeSelection({ cardKey: 'a', fix: 2, top: 0 }, g.fixes)).toEqual({
+      cardKey: 'a',
+      top: 0,
+    });
+    expect(normalizeSelection({ cardKey: 'b', fix: 2, top: 3 }, g.fixes)).toEqual({
+      cardKey: 'b',
+      fix: 2,
+      top: 3,
+    });
+    expect(pasteSelectionReducer({ cardKey: 'a', fix: 9, top: 0 }, { type: 'reveal' }, g)).toEqual({
+      cardKey: 'a',
+      top: 0,
+    });
   });
 });
