@@ -5,6 +5,11 @@
 // it send a paste as one burst, so a burst holding a line break is taken as a paste too.
 //
 // Input: the events Ink's input parser emits (an escape sequence, or a run of other characters).
+// That parser knows CSI and SS3 sequences only: a control string (OSC `ESC ] … BEL`, DCS `ESC P
+// … ESC \`, and APC, PM, SOS), such as a terminal's answer to a query, arrives as `ESC ]`, then
+// its body as text. Its body is dropped here up to its terminator, so it is never typed; a string
+// whose terminator never comes ends at a line break, at the next escape sequence or after
+// MAX_CONTROL_STRING characters, so a stray `ESC ]` cannot swallow the keyboard.
 
 export type KeyName =
   | 'text'
@@ -44,6 +49,14 @@ export const PASTE_END = '\x1b[201~';
 /** A paste larger than this is cut: the matcher bounds lines anyway, this bounds memory. */
 export const MAX_PASTE_LENGTH = 4 * 1024 * 1024;
 
+/** The most characters of an unterminated control string dropped before typing counts again. */
+export const MAX_CONTROL_STRING = 4096;
+
+/** `ESC ]` OSC, `ESC P` DCS, `ESC _` APC, `ESC ^` PM, `ESC X` SOS */
+const CONTROL_STRING_START = /^\x1b[\]P_^X]$/;
+/** BEL, or the string terminator ST (`ESC \\` or 8-bit) */
+const CONTROL_STRING_END = /\x07|\x1b\\|\x9c/;
+
 const ESCAPE_KEYS: Record<string, KeyName> = {
   '\x1b': 'escape',
   '\x1b[A': 'up',
@@ -81,6 +94,8 @@ const CONTROL_KEYS: Record<string, KeyName> = {
 export function createInputDecoder(): InputDecoder {
   let paste: string[] | undefined;
   let pasteLength = 0;
+  /** characters of a control string dropped so far; undefined outside one */
+  let controlString: number | undefined;
 
   const endPaste = (): InputEvent[] => {
     const text = (paste ?? []).join('');
@@ -94,7 +109,8 @@ export function createInputDecoder(): InputDecoder {
       return paste !== undefined;
     },
     flush: () => (paste === undefined ? [] : endPaste()),
-    push(raw) {
+    push(input) {
+      let raw = input;
       if (paste !== undefined) {
         if (raw === PASTE_END) return endPaste();
         if (pasteLength < MAX_PASTE_LENGTH) {
@@ -105,15 +121,38 @@ export function createInputDecoder(): InputDecoder {
         return [];
       }
       if (raw === PASTE_START) {
+        controlString = undefined;
         paste = [];
+        return [];
+      }
+      if (controlString !== undefined) {
+        const rest = skipControlString(raw, controlString);
+        if (typeof rest === 'number') {
+          controlString = rest;
+          return [];
+        }
+        controlString = undefined;
+        if (rest === '') return [];
+        raw = rest;
+      }
+      if (CONTROL_STRING_START.test(raw)) {
+        controlString = 0;
         return [];
       }
       if (raw.startsWith('\x1b')) {
         const key = ESCAPE_KEYS[raw];
         if (key) return [{ kind: 'key', key, text: '' }];
-        // Esc and a key typed right after it arrive as one `ESC x` (read as Alt-x): keep both
+        // Esc and a key typed right after it arrive as one `ESC x` (read as Alt-x), or `ESC ESC [B`
+        // for Esc then an arrow: keep both
         if (/^\x1b[\x20-\x7e]$/.test(raw)) {
           return [{ kind: 'key', key: 'escape', text: '' }, ...decodeKeys(raw.slice(1))];
+        }
+        const afterEscape = ESCAPE_KEYS[raw.slice(1)];
+        if (raw.startsWith('\x1b\x1b') && afterEscape) {
+          return [
+            { kind: 'key', key: 'escape', text: '' },
+            { kind: 'key', key: afterEscape, text: '' },
+          ];
         }
         return [];
       }
@@ -123,6 +162,21 @@ export function createInputDecoder(): InputDecoder {
       return decodeKeys(raw);
     },
   };
+}
+
+/**
+ * Inside a control string: what follows its end (to decode as usual), or the count of characters
+ * dropped so far while it goes on. A line break, another escape sequence or the length limit end
+ * it too, and are then decoded as usual.
+ */
+function skipControlString(raw: string, dropped: number): string | number {
+  const end = CONTROL_STRING_END.exec(raw);
+  if (end) return raw.slice(end.index + end[0].length);
+  if (raw.startsWith('\x1b')) return raw;
+  const lineBreak = raw.search(/[\r\n]/);
+  if (lineBreak >= 0) return raw.slice(lineBreak);
+  if (dropped + raw.length > MAX_CONTROL_STRING) return raw.slice(MAX_CONTROL_STRING - dropped);
+  return dropped + raw.length;
 }
 
 /** Control characters one key each; a run of printable characters one `text` key. */

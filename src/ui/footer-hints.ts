@@ -3,12 +3,22 @@ import type { KeyHint } from './footer.js';
 import type { View } from './use-app-state.js';
 import type { BrowseFocus } from './use-browse-state.js';
 
-export function hintsFor(view: View, focus: BrowseFocus, help: boolean): KeyHint[] {
+/** `typing`: the paste view's line has text, so letters type and Enter diagnoses it. */
+export function hintsFor(view: View, focus: BrowseFocus, help: boolean, typing = false): KeyHint[] {
   if (help) return [['any key', 'close help']];
+  if (view === 'paste' && typing) {
+    return [
+      ['enter', 'diagnose the line'],
+      ['esc', 'clear it'],
+      ['tab', 'browse'],
+      ['ctrl-c', 'quit'],
+    ];
+  }
   if (view === 'paste') {
     return [
-      ['c', 'copy fix'],
-      ['←→', 'choose fix'],
+      ['↑↓', 'card'],
+      ['←→', 'fix'],
+      ['c', 'copy'],
       ['enter', 'open entry'],
       ['tab', 'browse'],
       ['?', 'help'],

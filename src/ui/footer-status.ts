@@ -30,7 +30,7 @@ export interface EntryPosition {
   height: number;
   lineCount: number;
   fix: number;
-  commands: readonly string[];
+  commands: readonly unknown[];
 }
 
 export function entryStatus(entry: EntryPosition): string {

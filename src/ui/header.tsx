@@ -1,5 +1,5 @@
 // The top line: the tool's name and the views, the current one in brackets (so it shows without
-// colour too), and the open entry's id.
+// colour too), the open entry's id, and where the paste view's window is.
 import { Box, Text } from 'ink';
 import type { Theme } from './theme.js';
 import type { View } from './use-app-state.js';
@@ -9,7 +9,18 @@ const TABS: { view: 'paste' | 'browse'; label: string }[] = [
   { view: 'browse', label: 'Browse' },
 ];
 
-export function Header({ view, entryId, theme }: { view: View; entryId?: string; theme: Theme }) {
+export function Header({
+  view,
+  entryId,
+  position,
+  theme,
+}: {
+  view: View;
+  entryId?: string;
+  /** e.g. `card 2 of 3 · more ↓` */
+  position?: string | undefined;
+  theme: Theme;
+}) {
   return (
     <Box>
       <Text wrap="truncate-end">
@@ -22,6 +33,7 @@ export function Header({ view, entryId, theme }: { view: View; entryId?: string;
         {view === 'entry' && entryId !== undefined ? (
           <Text {...theme.style('active-tab')}>{`  [${entryId}]`}</Text>
         ) : null}
+        {position === undefined ? null : <Text {...theme.style('dim')}>{`   ${position}`}</Text>}
       </Text>
     </Box>
   );

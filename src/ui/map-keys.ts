@@ -1,6 +1,9 @@
 // Which key does what, per view, as pure functions from a decoded key to a command; the help
 // overlay and the footers describe exactly these bindings. The browse filter takes printable
-// keys as text, so there `q`, `?`, `j` and `k` type; Esc hands the keys to the list.
+// keys as text, so there `q`, `?`, `j` and `k` type; Esc hands the keys to the list. The paste
+// view has a line to type into: a letter is a shortcut only while that line is empty and it comes
+// alone (several characters at once are typing, or a paste from a terminal without bracketed
+// paste); once something is typed, every printable key is text.
 import type { InputEvent } from './decode-terminal-input.js';
 import type { BrowseAction, BrowseFocus } from './use-browse-state.js';
 
@@ -18,9 +21,16 @@ export type EntryCommand =
 
 export type PasteCommand =
   | { type: 'select-fix'; by: 1 | -1 }
+  | { type: 'move-card'; by: 1 | -1 }
+  | { type: 'card'; where: 'first' | 'last' }
+  | { type: 'scroll-page'; direction: 1 | -1 }
   | { type: 'copy' }
   | { type: 'open' }
-  | { type: 'paste'; text: string };
+  | { type: 'filter' }
+  | { type: 'type'; text: string }
+  | { type: 'delete-back' }
+  | { type: 'clear-line' }
+  | { type: 'submit' };
 
 type Key = Extract<InputEvent, { kind: 'key' }>;
 
@@ -89,14 +99,42 @@ export function mapEntryKey(event: Key): EntryCommand | undefined {
   return undefined;
 }
 
-export function mapPasteKey(event: Key): PasteCommand | undefined {
-  const letter = event.key === 'text' ? event.text : '';
-  if (event.key === 'left' || letter === 'h') return { type: 'select-fix', by: -1 };
-  if (event.key === 'right' || letter === 'l') return { type: 'select-fix', by: 1 };
-  if (letter === 'c') return { type: 'copy' };
-  if (event.key === 'enter') return { type: 'open' };
-  // several characters at once are a paste from a terminal without bracketed paste
-  if (event.key === 'text' && [...event.text].length > 1)
-    return { type: 'paste', text: event.text };
+/** `typed`: the line being typed is not empty. */
+export function mapPasteKey(event: Key, typed: boolean): PasteCommand | undefined {
+  switch (event.key) {
+    case 'left':
+      return { type: 'select-fix', by: -1 };
+    case 'right':
+      return { type: 'select-fix', by: 1 };
+    case 'up':
+      return { type: 'move-card', by: -1 };
+    case 'down':
+      return { type: 'move-card', by: 1 };
+    case 'page-up':
+      return { type: 'scroll-page', direction: -1 };
+    case 'page-down':
+      return { type: 'scroll-page', direction: 1 };
+    case 'home':
+      return { type: 'card', where: 'first' };
+    case 'end':
+      return { type: 'card', where: 'last' };
+    case 'enter':
+      return typed ? { type: 'submit' } : { type: 'open' };
+    case 'backspace':
+      return typed ? { type: 'delete-back' } : undefined;
+    case 'escape':
+    case 'ctrl-u':
+      return typed ? { type: 'clear-line' } : undefined;
+    case 'text':
+      return (typed ? undefined : mapPasteLetter(event.text)) ?? { type: 'type', text: event.text };
+    default:
+      return undefined;
+  }
+}
+
+/** Few letters, since each one cannot start a typed line (a leading space can): no h j k l here. */
+function mapPasteLetter(text: string): PasteCommand | undefined {
+  if (text === 'c') return { type: 'copy' };
+  if (text === '/') return { type: 'filter' };
   return undefined;
 }

@@ -1,4 +1,5 @@
-// The fix commands the paste view can copy, numbered in card order as the cards show them.
+// The fix commands the paste view can copy, numbered in card order as the cards show them. A cause
+// the host ruled out offers none (its card says so), as in pipe text.
 import type { Card } from './paste-session.js';
 
 export interface CopyableFix {
@@ -8,12 +9,14 @@ export interface CopyableFix {
   command: string;
   /** can lose data: never chosen for the user, only picked by hand */
   destructive: boolean;
+  /** the host confirmed the cause (a destructive fix is copied only then) */
+  confirmed: boolean;
 }
 
 export function listPasteFixes(cards: readonly Card[]): CopyableFix[] {
   const fixes: CopyableFix[] = [];
   for (const card of cards) {
-    if (card.kind !== 'diagnosis') continue;
+    if (card.kind !== 'diagnosis' || card.diagnosis.verdict === 'ruled-out') continue;
     for (const fix of card.diagnosis.fixes) {
       if (fix.command === undefined) continue;
       fixes.push({
@@ -22,6 +25,7 @@ export function listPasteFixes(cards: readonly Card[]): CopyableFix[] {
         entryId: card.diagnosis.id,
         command: fix.command,
         destructive: fix.destructive === true,
+        confirmed: card.diagnosis.verdict === 'confirmed',
       });
     }
   }
@@ -37,6 +41,12 @@ export function firstFixNumbers(cards: readonly Card[], fixes: readonly Copyable
     next += fixes.filter((fix) => fix.cardKey === card.key).length;
   }
   return numbers;
+}
+
+/** Index in `fixes` of a card's first fix that cannot lose data (else its first); -1: none. */
+export function firstFixOfCard(fixes: readonly CopyableFix[], cardKey: string): number {
+  const safe = fixes.findIndex((fix) => fix.cardKey === cardKey && !fix.destructive);
+  return safe >= 0 ? safe : fixes.findIndex((fix) => fix.cardKey === cardKey);
 }
 
 /** Index in `fixes` of the newest card's first fix that cannot lose data. */

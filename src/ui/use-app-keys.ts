@@ -1,12 +1,14 @@
 // Routes every key and paste to the view that owns it. Order matters: a paste is never a key;
-// while help is open any key only closes it; in the browse filter printable keys are text, so only
-// Tab and Ctrl-C act globally there.
+// while help is open any key only closes it; where text is being typed (the browse filter, or a
+// line in the paste view) printable keys are text, so only Tab, Esc and Ctrl-C act there.
 import type { InputEvent } from './decode-terminal-input.js';
+import { copiedStatus, copyRefusal, type CopyCandidate } from './copy-refusal.js';
 import { mapBrowseKey, mapEntryKey, mapGlobalKey, mapPasteKey } from './map-keys.js';
-import type { CopyableFix } from './paste-fixes.js';
 import type { AppAction, AppState } from './use-app-state.js';
 import type { BrowseAction, BrowseState } from './use-browse-state.js';
-import type { EntryState } from './use-entry-state.js';
+import type { EntryViewState } from './use-entry-view.js';
+import type { PasteViewState } from './use-paste-view.js';
+import { isFixOnScreen } from './use-paste-selection.js';
 import { useTerminalInput } from './use-terminal-input.js';
 
 /** State is read through getters: they see what the previous key of the same read did. */
@@ -15,9 +17,8 @@ export interface AppKeyContext {
   dispatch(action: AppAction): void;
   browse(): BrowseState;
   browseDispatch(action: BrowseAction): void;
-  paste(text: string): void;
-  pasteFixes: { list: readonly CopyableFix[]; latest(): number; move(by: number): void };
-  entry: EntryState & { commands: readonly string[]; height: number; lineCount: number };
+  pasted: PasteViewState;
+  entry: EntryViewState;
   copy(text: string): void;
 }
 
@@ -30,12 +31,17 @@ export function routeInput(event: InputEvent, context: AppKeyContext): void {
   const app = context.app();
   const browse = context.browse();
   if (app.quitting) return;
-  const typing = app.view === 'browse' && browse.focus === 'filter' && !app.help;
+  const typing =
+    !app.help &&
+    ((app.view === 'browse' && browse.focus === 'filter') ||
+      (app.view === 'paste' && context.pasted.typed.latest() !== ''));
   if (event.kind === 'paste') {
-    if (typing) return context.browseDispatch({ type: 'insert-text', text: event.text });
+    if (app.view === 'browse' && browse.focus === 'filter' && !app.help) {
+      return context.browseDispatch({ type: 'insert-text', text: event.text });
+    }
     if (app.help) dispatch({ type: 'toggle-help' });
     if (app.view !== 'paste') dispatch({ type: 'show', view: 'paste' });
-    return context.paste(event.text);
+    return context.pasted.paste(event.text);
   }
   if (app.help) {
     return dispatch(event.key === 'ctrl-c' ? { type: 'quit' } : { type: 'toggle-help' });
@@ -70,14 +76,79 @@ function routeBrowseKey(
 }
 
 function routePasteKey(event: Extract<InputEvent, { kind: 'key' }>, context: AppKeyContext) {
-  const command = mapPasteKey(event);
-  const { list, latest, move } = context.pasteFixes;
-  const chosen = list[latest()];
-  if (command?.type === 'paste') context.paste(command.text);
-  else if (command?.type === 'select-fix') move(command.by);
-  else if (command?.type === 'copy') copyFix(context, chosen && [chosen.number, chosen.command]);
-  else if (command?.type === 'open' && chosen) {
-    context.dispatch({ type: 'open-entry', id: chosen.entryId });
+  const { pasted } = context;
+  const { typed } = pasted;
+  const selection = pasted.selection;
+  const command = mapPasteKey(event, typed.latest() !== '');
+  switch (command?.type) {
+    case undefined:
+      return;
+    case 'type':
+      return typed.dispatch({ type: 'insert', text: command.text });
+    case 'delete-back':
+      return typed.dispatch({ type: 'delete-back' });
+    case 'clear-line':
+      return typed.dispatch({ type: 'clear' });
+    case 'submit': {
+      const line = typed.latest();
+      typed.dispatch({ type: 'clear' });
+      return pasted.paste(line);
+    }
+    case 'select-fix':
+      return selection.dispatch({ type: 'move-fix', by: command.by });
+    case 'move-card':
+      return selection.dispatch({ type: 'move-card', by: command.by });
+    case 'card':
+      return selection.dispatch({ type: 'card', where: command.where });
+    case 'scroll-page':
+      return selection.dispatch({
+        type: 'scroll',
+        by: command.direction * Math.max(1, pasted.height - 1),
+      });
+    case 'filter':
+      context.dispatch({ type: 'show', view: 'browse' });
+      return context.browseDispatch({ type: 'focus', focus: 'filter' });
+    case 'copy':
+      return copyPasteFix(context);
+    case 'open':
+      return openSelectedCard(context);
+  }
+}
+
+/** `c` in the paste view: the chosen fix of the selected card, if it is on screen and complete. */
+function copyPasteFix(context: AppKeyContext): void {
+  const { pasted } = context;
+  const state = pasted.selection.latest();
+  const fix = state.fix === undefined ? undefined : pasted.fixes[state.fix];
+  if (!fix) return say(context, noFixReason(context, state.cardKey));
+  if (!isFixOnScreen(state, pasted.geometry)) {
+    pasted.selection.dispatch({ type: 'reveal' });
+    return say(context, `Fix [${fix.number}] was off screen; it shows now, and c copies it.`);
+  }
+  copyFix(context, fix);
+}
+
+function noFixReason(context: AppKeyContext, cardKey: string | undefined): string {
+  const card = context.pasted.cards.find((candidate) => candidate.key === cardKey);
+  if (card?.kind === 'suggestion') {
+    return 'A guess offers no fix to copy; Enter opens its nearest entry.';
+  }
+  if (card?.kind === 'diagnosis' && card.diagnosis.verdict === 'ruled-out') {
+    return 'Ruled out on this host, so no fix is offered; Enter opens the entry.';
+  }
+  if (card?.kind === 'diagnosis') return 'This card has no command to copy.';
+  return 'No fix to copy here.';
+}
+
+/** Enter with nothing typed: the selected card's entry (a guess opens its nearest entry). */
+function openSelectedCard(context: AppKeyContext): void {
+  const { pasted } = context;
+  const { cardKey } = pasted.selection.latest();
+  const card = pasted.cards.find((candidate) => candidate.key === cardKey);
+  if (card?.kind === 'diagnosis') {
+    context.dispatch({ type: 'open-entry', id: card.diagnosis.id, card: card.key });
+  } else if (card?.kind === 'suggestion' && card.suggestion.candidates[0]) {
+    context.dispatch({ type: 'open-entry', id: card.suggestion.candidates[0].id });
   }
 }
 
@@ -85,6 +156,11 @@ function routeEntryKey(event: Extract<InputEvent, { kind: 'key' }>, context: App
   const command = mapEntryKey(event);
   const { entry } = context;
   if (command === undefined) return;
+  // keys read together with the one that opened this entry reach a view not yet drawn for it:
+  // its fixes and rows would be another entry's (or another card's), so only Esc acts until then
+  const app = context.app();
+  const drawn = entry.entryId === app.entryId && entry.cardKey === app.entryCard;
+  if (!drawn && command.type !== 'back') return;
   switch (command.type) {
     case 'scroll':
       return entry.scrollBy(command.by);
@@ -92,26 +168,34 @@ function routeEntryKey(event: Extract<InputEvent, { kind: 'key' }>, context: App
       return entry.scrollBy(command.direction * Math.max(1, entry.height - 1));
     case 'scroll-to':
       return entry.scrollTo(command.where === 'first' ? 0 : entry.lineCount);
-    case 'select-fix':
-      return entry.selectFix(command.by);
+    case 'select-fix': {
+      entry.selectFix(command.by);
+      const rows = entry.fixRows[entry.latestFix()];
+      return rows ? entry.reveal(rows.first, rows.last) : undefined;
+    }
     case 'copy': {
-      const fix = entry.latestFix();
-      const text = entry.commands[fix];
-      return copyFix(context, text === undefined ? undefined : [fix + 1, text]);
+      const index = entry.latestFix();
+      const fix = entry.fixes[index];
+      if (!fix) return say(context, 'No fix to copy here.');
+      const rows = entry.fixRows[index];
+      if (rows && !entry.isOnScreen(index)) {
+        entry.reveal(rows.first, rows.last);
+        return say(context, `Fix [${fix.number}] was off screen; it shows now, and c copies it.`);
+      }
+      return copyFix(context, fix);
     }
     case 'back':
       return context.dispatch({ type: 'close-entry' });
   }
 }
 
-function copyFix(context: AppKeyContext, fix: [number, string] | undefined): void {
-  if (fix === undefined) {
-    context.dispatch({ type: 'set-status', text: 'No fix to copy here.' });
-    return;
-  }
-  context.copy(fix[1]);
-  context.dispatch({
-    type: 'set-status',
-    text: `Copied fix [${fix[0]}] to the clipboard (OSC 52): ${fix[1]}`,
-  });
+function copyFix(context: AppKeyContext, fix: CopyCandidate): void {
+  const refusal = copyRefusal(fix);
+  if (refusal !== undefined) return say(context, refusal);
+  context.copy(fix.command);
+  say(context, copiedStatus(fix));
+}
+
+function say(context: AppKeyContext, text: string): void {
+  context.dispatch({ type: 'set-status', text });
 }

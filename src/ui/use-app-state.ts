@@ -8,6 +8,8 @@ export type View = 'paste' | 'browse' | 'entry';
 export interface AppState {
   view: View;
   entryId?: string;
+  /** the key of the paste card the entry was opened from, whose values fill its commands */
+  entryCard?: string;
   /** the view Esc returns to from an entry */
   back: 'paste' | 'browse';
   help: boolean;
@@ -18,7 +20,7 @@ export interface AppState {
 export type AppAction =
   | { type: 'next-view' }
   | { type: 'show'; view: 'paste' | 'browse' }
-  | { type: 'open-entry'; id: string }
+  | { type: 'open-entry'; id: string; card?: string }
   | { type: 'close-entry' }
   | { type: 'toggle-help' }
   | { type: 'quit' }
@@ -38,6 +40,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         ...state,
         view: 'entry',
         entryId: action.id,
+        entryCard: action.card,
         back: state.view === 'entry' ? state.back : state.view,
         status: undefined,
       };

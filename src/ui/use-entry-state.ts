@@ -1,4 +1,5 @@
 // The entry view's scroll position and chosen fix, reset whenever another entry is opened.
+import { reveal } from './paste-rows.js';
 import { useSyncedReducer } from './use-synced-reducer.js';
 
 interface Position {
@@ -10,6 +11,7 @@ interface Position {
 type PositionAction = { entryId?: string } & (
   | { type: 'scroll-by'; lines: number; max: number }
   | { type: 'scroll-to'; line: number; max: number }
+  | { type: 'reveal'; first: number; last: number; height: number; max: number }
   | { type: 'select-fix'; by: number; count: number }
 );
 
@@ -25,6 +27,13 @@ function positionReducer(stored: Position, action: PositionAction): Position {
       };
     case 'scroll-to':
       return { ...state, scroll: clamp(action.line, action.max) };
+    case 'reveal': {
+      const from = clamp(state.scroll, action.max);
+      return {
+        ...state,
+        scroll: clamp(reveal(from, action.height, action.first, action.last), action.max),
+      };
+    }
     case 'select-fix':
       return {
         ...state,
@@ -38,8 +47,12 @@ export interface EntryState {
   fix: number;
   /** the chosen fix as of the last key, even before a re-render */
   latestFix(): number;
+  /** the scroll position as of the last key */
+  latestScroll(): number;
   scrollBy(lines: number): void;
   scrollTo(line: number): void;
+  /** scrolls just enough to show lines first..last */
+  reveal(first: number, last: number): void;
   selectFix(by: number): void;
 }
 
@@ -56,12 +69,15 @@ export function useEntryState(
   }));
   const max = Math.max(0, lineCount - height);
   const position = stored.entryId === entryId ? stored : { scroll: 0, fix: 0 };
+  const current = () => (latest().entryId === entryId ? latest() : { scroll: 0, fix: 0 });
   return {
     scroll: Math.min(position.scroll, max),
     fix: position.fix,
-    latestFix: () => (latest().entryId === entryId ? latest().fix : 0),
+    latestFix: () => current().fix,
+    latestScroll: () => Math.min(current().scroll, max),
     scrollBy: (lines) => dispatch({ entryId, type: 'scroll-by', lines, max }),
     scrollTo: (line) => dispatch({ entryId, type: 'scroll-to', line, max }),
+    reveal: (first, last) => dispatch({ entryId, type: 'reveal', first, last, height, max }),
     selectFix: (by) => dispatch({ entryId, type: 'select-fix', by, count: fixCount }),
   };
 }

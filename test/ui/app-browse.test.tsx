@@ -126,7 +126,7 @@ describe('browse view', () => {
       "no space left on device" is about namespaces, not the disk.
 
       Fixes
-        [1] Raise the limit now and on every boot. (needs root)
+      ▸ [1] Raise the limit now and on every boot. (needs root)
             $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo
               sysctl --system
 
@@ -220,7 +220,7 @@ describe('browse view', () => {
 });
 
 describe('entry view', () => {
-  it('scrolls by line and by page, and copies the chosen fix as written in the KB', async () => {
+  it('scrolls by line and by page, and copies a chosen fix that needs no value filled in', async () => {
     const tui = await renderTui({ initialView: 'browse' });
     tui.write('subuid', KEYS.enter);
     await tui.waitForText('lines 1–20 of 27 · fix [1] of 2 chosen');
@@ -229,7 +229,7 @@ describe('entry view', () => {
     tui.write(' ');
     expect(await tui.waitForText('lines 8–27 of 27')).toMatchInlineSnapshot(`
       "rootless-doctor   Paste    Browse   [subuid-range-missing]
-        [1] Give the user 65,536 subordinate UIDs and GIDs. (needs root)
+      ▸ [1] Give the user 65,536 subordinate UIDs and GIDs. (needs root)
             $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}
         [2] Restart the rootless daemon so that rootlesskit reads the new ranges.
             $ systemctl --user restart docker
@@ -255,12 +255,13 @@ describe('entry view', () => {
     tui.write('g');
     await tui.waitForText('lines 1–20 of 27');
     tui.write('c');
-    await tui.waitForText('Copied fix [1]');
-    expect(tui.copied).toEqual([
-      'sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}',
-    ]);
+    // opened from Browse, no card filled {{user}}: the command is shown but not copied
+    await tui.waitForText('Not copied: fix [1] still has {{user}} to fill in');
     tui.write(KEYS.right);
     await tui.waitForText('fix [2] of 2 chosen');
+    tui.write('c');
+    await tui.waitForText('Copied fix [2]');
+    expect(tui.copied).toEqual(['systemctl --user restart docker']);
   });
 
   it('goes to the paste view on Tab when opened from browse', async () => {
@@ -281,11 +282,15 @@ describe('help', () => {
       Keys
       Everywhere  tab  shift-tab  switch between Paste and Browse
                   ?               this help
-                  q  ctrl-c       quit (in the filter, only ctrl-c)
+                  q  ctrl-c       quit (while typing, only ctrl-c)
       Paste       paste           diagnose the pasted lines; nothing is run
-                  ← →  h l        choose a fix
+                  type  enter     diagnose a typed line; esc clears it
+                  ↑ ↓  pgup pgdn  choose a card; scroll
+                  ← →             choose a fix
                   c               copy the chosen fix (OSC 52 clipboard)
-                  enter           open the chosen fix's entry
+                  enter           open the card's entry
+                  /               search the entries (the Browse filter)
+                  c q ? /         keys only on an empty line; a space first types them
       Browse      type            filter by id, title, keyword, error text
                   ↑ ↓  pgup pgdn  move
                   enter           open the selected entry

@@ -23,10 +23,28 @@ describe('paste view', () => {
     const tui = await renderTui();
     expect(await tui.waitForText('0 lines read')).toMatchInlineSnapshot(`
       "rootless-doctor  [Paste]   Browse
-      Paste rootless Docker error output here: one line or a whole log.
+      Paste rootless Docker error output here, or type a line and press Enter.
       Each error it recognises becomes a card. Nothing you paste is run.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      >   type a line and press Enter, or paste a log
       0 lines read · 0 diagnoses · 0 not recognised
-      c copy fix · ←→ choose fix · enter open entry · tab browse · ? help · q quit"
+      ↑↓ card · ←→ fix · c copy · enter open entry · tab browse · ? help · q quit"
     `);
   });
 
@@ -34,25 +52,29 @@ describe('paste view', () => {
     const tui = await renderTui();
     tui.write(...bracketedPaste(`${SEED}\nError: failed to talk to dbus\n`));
     expect(await tui.waitForText('1 not recognised')).toMatchInlineSnapshot(`
-      "┃ error  The user namespace limit is zero or too low
+      "rootless-doctor  [Paste]   Browse    card 1 of 2
+      ┃ error  The user namespace limit is zero or too low
       ┃ max-user-namespaces-too-low · line 1
       ┃ › [rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left
       ┃   on device
       ┃ rootlesskit cannot create a user namespace because user.max_user_namespaces is 0 or exhausted; the
       ┃ "no space left on device" is about namespaces, not the disk.
-      ┃ [1] Raise the limit now and on every boot. (needs root)
+      ┃▸[1] Raise the limit now and on every boot. (needs root)
       ┃     $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo
       ┃       sysctl --system
       ┃ https://docs.docker.com/engine/security/rootless/troubleshoot/
 
-      ┃ not recognised · line 2
-      ┃ › Error: failed to talk to dbus
-      ┃ Guesses, not matches: the nearest entries are
-      ┃   dbus-user-session-missing  No D-Bus user session for the rootless daemon's cgroup manager
+      │ not recognised · line 2
+      │ › Error: failed to talk to dbus
+      │ Guesses, not matches: the nearest entries are
+      │   dbus-user-session-missing  No D-Bus user session for the rootless daemon's cgroup manager
 
-      rootless-doctor  [Paste]   Browse
+
+
+
+      >   type a line and press Enter, or paste a log
       2 lines read · 1 diagnosis · 1 not recognised · fix [1] of 1 chosen
-      c copy fix · ←→ choose fix · enter open entry · tab browse · ? help · q quit"
+      ↑↓ card · ←→ fix · c copy · enter open entry · tab browse · ? help · q quit"
     `);
   });
 
@@ -74,26 +96,53 @@ describe('paste view', () => {
     expect(await tui.waitForText('checking')).toMatchInlineSnapshot(`
       "rootless-doctor  [Paste]   Browse
       … checking max-user-namespaces-too-low (line 1) on this host
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      >   type a line and press Enter, or paste a log
       1 line read · 0 diagnoses · 0 not recognised
-      c copy fix · ←→ choose fix · enter open entry · tab browse · ? help · q quit"
+      ↑↓ card · ←→ fix · c copy · enter open entry · tab browse · ? help · q quit"
     `);
     release();
     expect(await tui.waitForText('1 diagnosis')).toMatchInlineSnapshot(`
-      "┃ error  The user namespace limit is zero or too low
+      "rootless-doctor  [Paste]   Browse    card 1 of 1
+      ┃ error  The user namespace limit is zero or too low
       ┃ max-user-namespaces-too-low · line 1 · ✓ confirmed on this host
       ┃ › [rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left
       ┃   on device
       ┃ rootlesskit cannot create a user namespace because user.max_user_namespaces is 0 or exhausted; the
       ┃ "no space left on device" is about namespaces, not the disk.
       ┃ ✓ max-user-namespaces-value: /proc/sys/user/max_user_namespaces = 0
-      ┃ [1] Raise the limit now and on every boot. (needs root)
+      ┃▸[1] Raise the limit now and on every boot. (needs root)
       ┃     $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo
       ┃       sysctl --system
       ┃ https://docs.docker.com/engine/security/rootless/troubleshoot/
 
-      rootless-doctor  [Paste]   Browse
+
+
+
+
+
+
+
+      >   type a line and press Enter, or paste a log
       1 line read · 1 diagnosis · 0 not recognised · fix [1] of 1 chosen
-      c copy fix · ←→ choose fix · enter open entry · tab browse · ? help · q quit"
+      ↑↓ card · ←→ fix · c copy · enter open entry · tab browse · ? help · q quit"
     `);
   });
 
@@ -102,10 +151,28 @@ describe('paste view', () => {
     tui.write(...bracketedPaste('q\n?\n'));
     expect(await tui.waitForText('2 lines read')).toMatchInlineSnapshot(`
       "rootless-doctor  [Paste]   Browse
-      Paste rootless Docker error output here: one line or a whole log.
+      Paste rootless Docker error output here, or type a line and press Enter.
       Each error it recognises becomes a card. Nothing you paste is run.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      >   type a line and press Enter, or paste a log
       2 lines read · 0 diagnoses · 0 not recognised
-      c copy fix · ←→ choose fix · enter open entry · tab browse · ? help · q quit"
+      ↑↓ card · ←→ fix · c copy · enter open entry · tab browse · ? help · q quit"
     `);
   });
 
@@ -133,17 +200,15 @@ describe('paste view', () => {
     await tui.waitForText('fix [3] of 3 chosen');
     tui.write('c');
     expect(await tui.waitForText('Copied')).toMatchInlineSnapshot(`
-      "┃ error  The user has no subordinate UID/GID range
-      ┃ subuid-range-missing · line 1
-      ┃ › [rootlesskit:parent] error: failed to setup UID/GID map: failed to compute uid/gid map: No
-      ┃   subuid ranges found for user 1001 ("alice")
-      ┃ /etc/subuid or /etc/subgid has no line for the current user, so rootlesskit cannot build the
-      ┃ UID/GID map.
-      ┃ [1] Give the user 65,536 subordinate UIDs and GIDs. (needs root)
-      ┃     $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 'alice'
-      ┃ [2] Restart the rootless daemon so that rootlesskit reads the new ranges.
-      ┃     $ systemctl --user restart docker
-      ┃ https://docs.docker.com/engine/security/rootless/troubleshoot/
+      "rootless-doctor  [Paste]   Browse    card 2 of 2 · more ↑
+      │   subuid ranges found for user 1001 ("alice")
+      │ /etc/subuid or /etc/subgid has no line for the current user, so rootlesskit cannot build the
+      │ UID/GID map.
+      │ [1] Give the user 65,536 subordinate UIDs and GIDs. (needs root)
+      │     $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 'alice'
+      │ [2] Restart the rootless daemon so that rootlesskit reads the new ranges.
+      │     $ systemctl --user restart docker
+      │ https://docs.docker.com/engine/security/rootless/troubleshoot/
 
       ┃ error  The user namespace limit is zero or too low
       ┃ max-user-namespaces-too-low · line 2
@@ -151,14 +216,13 @@ describe('paste view', () => {
       ┃   on device
       ┃ rootlesskit cannot create a user namespace because user.max_user_namespaces is 0 or exhausted; the
       ┃ "no space left on device" is about namespaces, not the disk.
-      ┃ [3] Raise the limit now and on every boot. (needs root)
+      ┃▸[3] Raise the limit now and on every boot. (needs root)
       ┃     $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo
       ┃       sysctl --system
       ┃ https://docs.docker.com/engine/security/rootless/troubleshoot/
-
-      rootless-doctor  [Paste]   Browse
+      >   type a line and press Enter, or paste a log
       Copied fix [3] to the clipboard (OSC 52): echo 'user.max_user_namespaces=28633' | sudo tee /etc/sys…
-      c copy fix · ←→ choose fix · enter open entry · tab browse · ? help · q quit"
+      ↑↓ card · ←→ fix · c copy · enter open entry · tab browse · ? help · q quit"
     `);
     expect(tui.copied).toEqual([
       "echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo sysctl --system",
@@ -178,7 +242,7 @@ describe('paste view', () => {
     await tui.waitForText('No fix to copy here.');
   });
 
-  it("opens the chosen fix's entry with Enter and goes back with Esc", async () => {
+  it("opens the selected card's entry with Enter and goes back with Esc", async () => {
     const tui = await renderTui();
     tui.write(...bracketedPaste(SUBUID));
     await tui.waitForText('1 diagnosis');
@@ -192,21 +256,29 @@ describe('paste view', () => {
     const tui = await renderTui({}, 80);
     tui.write(...bracketedPaste(SEED));
     expect(await tui.waitForText('1 diagnosis')).toMatchInlineSnapshot(`
-      "┃ error  The user namespace limit is zero or too low
+      "rootless-doctor  [Paste]   Browse    card 1 of 1
+      ┃ error  The user namespace limit is zero or too low
       ┃ max-user-namespaces-too-low · line 1
       ┃ › [rootlesskit:parent] error: failed to start the child: fork/exec
       ┃   /proc/self/exe: no space left on device
       ┃ rootlesskit cannot create a user namespace because user.max_user_namespaces is
       ┃ 0 or exhausted; the "no space left on device" is about namespaces, not the
       ┃ disk.
-      ┃ [1] Raise the limit now and on every boot. (needs root)
+      ┃▸[1] Raise the limit now and on every boot. (needs root)
       ┃     $ echo 'user.max_user_namespaces=28633' | sudo tee
       ┃       /etc/sysctl.d/51-rootless.conf && sudo sysctl --system
       ┃ https://docs.docker.com/engine/security/rootless/troubleshoot/
 
-      rootless-doctor  [Paste]   Browse
+
+
+
+
+
+
+
+      >   type a line and press Enter, or paste a log
       1 line read · 1 diagnosis · 0 not recognised · fix [1] of 1 chosen
-      c copy fix · ←→ choose fix · enter open entry · tab browse · ? help · q quit"
+      ↑↓ card · ←→ fix · c copy · enter open entry · tab browse · ? help · q quit"
     `);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createInputDecoder,
+  MAX_CONTROL_STRING,
   MAX_PASTE_LENGTH,
   PASTE_END,
   PASTE_START,
@@ -86,6 +87,41 @@ describe('createInputDecoder', () => {
     expect(decode('ab\x7f')).toEqual([
       { kind: 'key', key: 'text', text: 'ab' },
       { kind: 'key', key: 'backspace', text: '' },
+    ]);
+  });
+});
+
+describe('control strings (OSC, DCS, APC, PM, SOS)', () => {
+  const text = (value: string) => ({ kind: 'key', key: 'text', text: value });
+
+  it('drops a string and its terminator as Ink splits it (ESC ], the body, BEL or ESC \\)', () => {
+    expect(decode('a', '\x1b]', '52;c;ZXZpbA==\x07', 'b')).toEqual([text('a'), text('b')]);
+    expect(decode('\x1bP', '1$r0m', '\x1b\\', 'c')).toEqual([text('c')]);
+    expect(decode('\x1b_', 'Gi=1;OK', '\x1b\\', 'd')).toEqual([text('d')]);
+  });
+
+  it('decodes what follows the terminator in the same read', () => {
+    expect(decode('\x1b]', '11;rgb:0000/0000/0000\x07xy')).toEqual([text('xy')]);
+  });
+
+  it('ends an unterminated string at a line break, another sequence or the length limit', () => {
+    expect(decode('\x1b]', 'abc', '\r')).toEqual([{ kind: 'key', key: 'enter', text: '' }]);
+    expect(decode('\x1b]', 'abc', '\x1b[A', 'q')).toEqual([
+      { kind: 'key', key: 'up', text: '' },
+      text('q'),
+    ]);
+    expect(decode('\x1b]', 'x'.repeat(MAX_CONTROL_STRING), 'yz')).toEqual([text('yz')]);
+    expect(decode('\x1b]', 'x'.repeat(MAX_CONTROL_STRING - 1), 'yz')).toEqual([text('z')]);
+  });
+
+  it('keeps Esc followed by another letter as Esc and that letter', () => {
+    expect(decode('\x1bq')).toEqual([{ kind: 'key', key: 'escape', text: '' }, text('q')]);
+  });
+
+  it('keeps Esc followed by an arrow in the same read (Ink joins them) as both keys', () => {
+    expect(decode('\x1b\x1b[B')).toEqual([
+      { kind: 'key', key: 'escape', text: '' },
+      { kind: 'key', key: 'down', text: '' },
     ]);
   });
 });

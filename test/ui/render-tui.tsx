@@ -14,6 +14,7 @@ export const KEYS = {
   tab: '\t',
   backspace: '\x7f',
   ctrlC: '\x03',
+  pageUp: '\x1b[5~',
   pageDown: '\x1b[6~',
 } as const;
 
