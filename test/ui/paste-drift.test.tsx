@@ -33,7 +33,7 @@ function renderPasteState(ignore: readonly string[]) {
   let view: View | undefined;
   function Harness() {
     const kb = useKnowledgeBase(ENTRIES, ignore);
-    view = usePasteView(kb, ignore, undefined);
+    view = usePasteView(kb, ignore, undefined, { width: 80, height: 24 });
     return null;
   }
   const rendered = render(<Harness />);
