@@ -12,7 +12,7 @@ import { ExitCode } from '../exit-codes.js';
 import { compileMatcher } from '../match/stream-matcher.js';
 import { jsonReporter } from '../report/json-reporter.js';
 import { createTextReporter } from '../report/text-reporter.js';
-import type { EntrySearch } from '../search/search-entries.js';
+import type { KbSearch } from '../search/create-kb-search.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 
 /**
@@ -144,16 +144,16 @@ function guardStdout(
   return guard;
 }
 
-/** fuse.js and the index are loaded only when the first error-looking line matches nothing. */
+/** The KB search is loaded and indexed only when the first error-looking line matches nothing. */
 function lazySuggest(
   entries: readonly CompiledEntry[],
 ): (text: string) => Promise<SuggestionCandidate[]> {
-  let search: Promise<EntrySearch> | undefined;
+  let search: Promise<KbSearch> | undefined;
   return async (text) => {
-    search ??= import('../search/search-entries.js').then((module) =>
-      module.createEntrySearch(entries),
+    search ??= import('../search/create-kb-search.js').then((module) =>
+      module.createKbSearch(entries),
     );
-    return (await search).nearest(text);
+    return (await search).guess(text);
   };
 }
 

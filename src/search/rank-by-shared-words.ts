@@ -1,9 +1,10 @@
 // Guesses for an error line no signature matched: which entries' own wording shares the most
-// telling words with it. Each entry is a bag of words from its signatures' literals, its match
-// examples (real lines of its cause), its keywords, symptoms and title; a word counts by how rare
-// it is across entries (BM25's idf), so `uid_map` says more than `failed`. Word pairs count too:
+// telling words with it. Each entry is a bag of terms from its parts written in log words
+// (GUESS_FIELDS in search-fields.ts), each term weighted by the most telling part it appears in
+// (FIELD_WEIGHTS, the table every KB search uses); a term counts by how rare it
+// is across entries (BM25's idf), so `uid_map` says more than `failed`. Word pairs count too:
 // `no space` is not `space` and `no`. Pure and bounded: at most MAX_GUESS_CHARS of a line is read.
-import type { CompiledEntry } from '../kb/types.js';
+import { FIELD_WEIGHTS, GUESS_FIELDS, type EntryTexts } from './search-fields.js';
 
 /** A pasted minified blob that says `error:` must not cost more than a normal line. */
 export const MAX_GUESS_CHARS = 2048;
@@ -12,6 +13,8 @@ const MAX_TERMS = 96;
 const MIN_SHARED_WORDS = 2;
 /** how many of a line's most telling terms a perfect guess must share */
 const MAX_SCORED_TERMS = 8;
+/** the weight a perfect guess has on each of its terms: the most telling part's */
+const BEST_WEIGHT = Math.max(...GUESS_FIELDS.map((field) => FIELD_WEIGHTS[field]));
 
 /** Words every log line has; they say nothing about which cause it is. */
 const STOP_WORDS = new Set(
@@ -22,9 +25,6 @@ const STOP_WORDS = new Set(
     'please see more use using unknown could would should can will then'
   ).split(' '),
 );
-
-/** Field weights: a real line of the cause says most; a title is our own words. */
-const WEIGHTS = { literal: 2, example: 1, keyword: 2, symptom: 1.5, title: 0.75 } as const;
 
 export interface WordGuess {
   index: number;
@@ -53,28 +53,25 @@ export function termsOf(text: string): string[] {
   return terms;
 }
 
-export function createWordRanker(entries: readonly CompiledEntry[]): WordRanker {
-  const documents = entries.map((entry) => {
+export function createWordRanker(documents: readonly EntryTexts[]): WordRanker {
+  const index = documents.map((texts) => {
     const weights = new Map<string, number>();
-    const add = (text: string, weight: number) => {
-      for (const term of new Set(termsOf(text))) {
-        weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    for (const field of GUESS_FIELDS) {
+      for (const text of texts[field]) {
+        for (const term of new Set(termsOf(text))) {
+          weights.set(term, Math.max(weights.get(term) ?? 0, FIELD_WEIGHTS[field]));
+        }
       }
-    };
-    entry.signatures.forEach((signature) => add(signature.literal, WEIGHTS.literal));
-    entry.examples.match.forEach((example) => add(example.text, WEIGHTS.example));
-    entry.keywords.forEach((keyword) => add(keyword, WEIGHTS.keyword));
-    entry.symptoms.forEach((symptom) => add(symptom, WEIGHTS.symptom));
-    add(entry.title, WEIGHTS.title);
+    }
     return weights;
   });
   const documentFrequency = new Map<string, number>();
-  for (const weights of documents) {
+  for (const weights of index) {
     for (const term of weights.keys()) {
       documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
   }
-  const n = documents.length;
+  const n = index.length;
   const idf = (term: string) => {
     const df = documentFrequency.get(term) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -89,13 +86,13 @@ export function createWordRanker(entries: readonly CompiledEntry[]): WordRanker 
       // what a perfect entry would score: the line's most telling terms at the highest weight (a
       // long line is not less like an entry for the extra words around its error)
       const best = terms
-        .map((term) => idf(term) * WEIGHTS.literal)
+        .map((term) => idf(term) * BEST_WEIGHT)
         .sort((a, b) => b - a)
         .slice(0, MAX_SCORED_TERMS)
         .reduce((sum, weight) => sum + weight, 0);
       if (best === 0) return [];
       const guesses: WordGuess[] = [];
-      documents.forEach((weights, index) => {
+      index.forEach((weights, entryIndex) => {
         let sum = 0;
         let shared = 0;
         for (const term of terms) {
@@ -105,7 +102,7 @@ export function createWordRanker(entries: readonly CompiledEntry[]): WordRanker 
           if (!term.includes(' ')) shared++;
         }
         if (shared >= minShared) {
-          guesses.push({ index, score: Math.max(0, 1 - sum / best), shared });
+          guesses.push({ index: entryIndex, score: Math.max(0, 1 - sum / best), shared });
         }
       });
       return guesses.sort((a, b) => a.score - b.score || a.index - b.index).slice(0, limit);

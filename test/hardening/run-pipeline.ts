@@ -4,7 +4,7 @@ import { DiagnoseStream } from '../../src/diagnose/diagnose-stream.js';
 import { compileMatcher, type Matcher } from '../../src/match/stream-matcher.js';
 import { jsonReporter } from '../../src/report/json-reporter.js';
 import { createTextReporter } from '../../src/report/text-reporter.js';
-import { createEntrySearch } from '../../src/search/search-entries.js';
+import { createKbSearch, type KbSearch } from '../../src/search/create-kb-search.js';
 import { builtRuleSet } from './built-kb.js';
 
 export interface PipelineResult {
@@ -14,7 +14,7 @@ export interface PipelineResult {
 }
 
 let matcher: Matcher | undefined;
-let search: ReturnType<typeof createEntrySearch> | undefined;
+let search: KbSearch | undefined;
 
 export async function runPipeline(
   chunks: readonly Uint8Array[],
@@ -22,14 +22,14 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const { entries } = builtRuleSet();
   matcher ??= compileMatcher(entries);
-  search ??= createEntrySearch(entries);
-  const nearest = search.nearest;
+  search ??= createKbSearch(entries);
+  const { guess } = search;
   const out: string[] = [];
   const warnings: string[] = [];
   const stream = new DiagnoseStream({
     matcher,
     ignore: new Set(),
-    suggest: async (text) => nearest(text),
+    suggest: async (text) => guess(text),
     reporter: options.json === false ? createTextReporter({ color: false }) : jsonReporter,
     write: (text) => out.push(text),
     warn: (message) => warnings.push(message),
