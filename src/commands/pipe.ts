@@ -12,7 +12,7 @@ import { ExitCode } from '../exit-codes.js';
 import { compileMatcher } from '../match/stream-matcher.js';
 import { jsonReporter } from '../report/json-reporter.js';
 import { createTextReporter } from '../report/text-reporter.js';
-import type { KbSearch } from '../search/create-kb-search.js';
+import type { GuessEntries } from '../search/guess-entries.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 
 /**
@@ -144,16 +144,17 @@ function guardStdout(
   return guard;
 }
 
-/** The KB search is loaded and indexed only when the first error-looking line matches nothing. */
+/**
+ * The guess part of the KB search is loaded and indexed only when the first error-looking line
+ * matches nothing.
+ */
 function lazySuggest(
   entries: readonly CompiledEntry[],
 ): (text: string) => Promise<SuggestionCandidate[]> {
-  let search: Promise<KbSearch> | undefined;
+  let guess: Promise<GuessEntries> | undefined;
   return async (text) => {
-    search ??= import('../search/create-kb-search.js').then((module) =>
-      module.createKbSearch(entries),
-    );
-    return (await search).guess(text);
+    guess ??= import('../search/guess-entries.js').then((module) => module.createGuesser(entries));
+    return (await guess)(text);
   };
 }
 

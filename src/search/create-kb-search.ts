@@ -15,7 +15,8 @@ import type { SuggestionCandidate } from '../diagnose/types.js';
 import type { CompiledEntry } from '../kb/types.js';
 import { createExactClassifier, type ExactMatch } from './classify-exact-hits.js';
 import { findNearestIds } from './find-nearest-ids.js';
-import { createWordRanker, type WordRanker } from './rank-by-shared-words.js';
+import { probeKindOf } from '../probe/probe-kinds.js';
+import { createGuesser } from './guess-entries.js';
 import {
   entryTexts,
   FIELD_WEIGHTS,
@@ -47,10 +48,6 @@ export interface KbSearch {
 /** Fuzzy-only hits scoring worse than this are noise (a shared word in a long summary). */
 export const MAX_FUZZY_SCORE = 0.4;
 
-/** a guess whose telling words are mostly not the entry's is no guess */
-export const MAX_GUESS_SCORE = 0.8;
-
-export const MAX_GUESSES = 3;
 export const MAX_DID_YOU_MEAN = 3;
 
 /** `no`, `on`, `of` fuzzy-match nearly every entry; they only count as part of the phrase. */
@@ -62,8 +59,9 @@ const MATCH_ORDER: Record<SearchMatch, number> = { signature: 0, exact: 1, fuzzy
 type FuseDocument = EntryTexts & { index: number };
 
 export function createKbSearch(entries: readonly CompiledEntry[]): KbSearch {
-  const documents = entries.map(entryTexts);
-  let words: WordRanker | undefined;
+  const documents = entries.map((entry) =>
+    entryTexts(entry, (probe) => probeKindOf(probe)?.target(probe) ?? ''),
+  );
   let fuzzy: Fuse<FuseDocument> | undefined;
   let classifyExact: ReturnType<typeof createExactClassifier> | undefined;
 
@@ -113,16 +111,7 @@ export function createKbSearch(entries: readonly CompiledEntry[]): KbSearch {
 
   return {
     query,
-    guess(line, limit = MAX_GUESSES) {
-      words ??= createWordRanker(documents);
-      return words
-        .rank(line, limit)
-        .filter((guess) => guess.score <= MAX_GUESS_SCORE)
-        .map((guess) => {
-          const entry = entries[guess.index]!;
-          return { id: entry.id, title: entry.title, score: guess.score };
-        });
-    },
+    guess: createGuesser(entries),
     didYouMean(id) {
       const near = findNearestIds(
         entries.map((entry) => entry.id),

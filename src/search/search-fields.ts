@@ -2,7 +2,6 @@
 // Guesses for unmatched lines, `search`, the TUI's browse filter and "did you mean" all rank with
 // this one table, so that an entry found one way is found for the same reasons the other ways.
 import type { CompiledEntry, ProbeSpec } from '../kb/types.js';
-import { probeKindOf } from '../probe/probe-kinds.js';
 
 /**
  * The parts of an entry, named as `search --json` reports why a hit matched: `signature` (an
@@ -37,31 +36,37 @@ export const SEARCH_FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
  * error line only with these: probed names, tags, ids and the summary are our own vocabulary, and
  * words a log line shares with them (`user`, `daemon-start`) are coincidences.
  */
-export const GUESS_FIELDS: readonly SearchField[] = [
-  'signature',
-  'keyword',
-  'symptom',
-  'example',
-  'title',
-];
+export const GUESS_FIELDS = ['signature', 'keyword', 'symptom', 'example', 'title'] as const;
+
+export type GuessField = (typeof GUESS_FIELDS)[number];
 
 export type EntryTexts = Readonly<Record<SearchField, readonly string[]>>;
+export type GuessTexts = Readonly<Record<GuessField, readonly string[]>>;
 
-/** The texts of each part of an entry; the order of SEARCH_FIELDS is the order of `why`. */
-export function entryTexts(entry: CompiledEntry): EntryTexts {
+/** The parts a guess reads; light, so that pipe mode's first guess costs little. */
+export function guessTexts(entry: CompiledEntry): GuessTexts {
   return {
     signature: entry.signatures.map((signature) => signature.literal),
-    example: entry.examples.match.map((example) => example.text),
     keyword: entry.keywords,
     symptom: entry.symptoms,
-    target: entry.probes.map(probeTarget).filter((target) => target !== ''),
+    example: entry.examples.match.map((example) => example.text),
     title: [entry.title],
+  };
+}
+
+/**
+ * Every part of an entry. `probeTarget` names what a probe reads (probe-kinds.ts); it is passed in
+ * so that this module does not load every probe kind where only guesses are made.
+ */
+export function entryTexts(
+  entry: CompiledEntry,
+  probeTarget: (probe: ProbeSpec) => string,
+): EntryTexts {
+  return {
+    ...guessTexts(entry),
+    target: entry.probes.map(probeTarget).filter((target) => target !== ''),
     tag: entry.tags,
     summary: [entry.summary],
     id: [entry.id],
   };
-}
-
-function probeTarget(probe: ProbeSpec): string {
-  return probeKindOf(probe)?.target(probe) ?? '';
 }
