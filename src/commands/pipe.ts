@@ -13,6 +13,7 @@ import { compileMatcher } from '../match/stream-matcher.js';
 import { jsonReporter } from '../report/json-reporter.js';
 import { createTextReporter } from '../report/text-reporter.js';
 import type { GuessEntries } from '../search/guess-entries.js';
+import { terminalWidth } from './output-width.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 
 /**
@@ -61,7 +62,9 @@ export async function runPipe(
     hostValues: options.probe ? deps.hostValues : undefined,
     hostFacts: options.probe ? deps.hostFacts : undefined,
     suggest: lazySuggest(deps.ruleSet.entries.filter((entry) => !ignore.has(entry.id))),
-    reporter: options.json ? jsonReporter : createTextReporter({ color: options.color }),
+    reporter: options.json
+      ? jsonReporter
+      : createTextReporter({ color: options.color, width: terminalWidth(io.stdout) }),
     write: output.write,
     warn,
   });
