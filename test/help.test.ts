@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as help from '../src/help.js';
 
-const TEXTS = Object.entries(help).filter(
+const TEXTS = Object.entries(help as Record<string, unknown>).filter(
   (entry): entry is [string, string] => typeof entry[1] === 'string',
 );
 

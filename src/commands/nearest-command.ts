@@ -16,3 +16,19 @@ export function nearestCommand(word: string, commands: Iterable<string>): string
   }
   return bestDistance <= Math.min(2, Math.floor(word.length / 2)) ? best : undefined;
 }
+
+/**
+ * A first word that is neither a command nor an existing file but looks like a mistyped command
+ * (`chek`): the usage error that says which command was meant, or undefined.
+ */
+export function mistypedCommand(
+  word: string,
+  commands: Iterable<string>,
+  exists: (file: string) => boolean,
+): string | undefined {
+  if (word === '-' || !/^[a-z-]+$/.test(word) || exists(word)) return undefined;
+  const meant = nearestCommand(word, commands);
+  return meant === undefined
+    ? undefined
+    : `unknown command \`${word}\`; did you mean \`${meant}\`?`;
+}
