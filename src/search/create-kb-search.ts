@@ -1,8 +1,9 @@
 // The one search over the knowledge base. Every "which entries are about X" goes through here:
 // guesses for error lines no signature matched (pipe mode, the TUI, the corpus), `search`, the
 // TUI's browse filter, and "did you mean" for a mistyped entry id. One document per entry
-// (search-fields.ts) and one table of weights (FIELD_WEIGHTS) serve all of them; the parts are
-// built on first use, so pipe mode, which only ever guesses, never builds the fuzzy index.
+// (search-fields.ts) and one table of weights (FIELD_WEIGHTS) serve all of them, and each part is
+// built on first use. Guesses are guess-entries.ts, which pipe mode loads alone: it only guesses,
+// and must not pay for fuse.js or the probe kinds on its first unrecognised line.
 //
 // Ranking a query: entries whose signature matches the query as an error line come first, then
 // entries that contain the query verbatim (those that mention it more often first), then fuzzy
@@ -50,13 +51,16 @@ export const MAX_FUZZY_SCORE = 0.4;
 
 export const MAX_DID_YOU_MEAN = 3;
 
+/** Fuzzy scoring costs grow with the query: a longer one (a pasted blob) is cut here. */
+export const MAX_QUERY_CHARS = 512;
+
 /** `no`, `on`, `of` fuzzy-match nearly every entry; they only count as part of the phrase. */
 const MIN_WORD_LENGTH = 3;
 
 const MATCH_ORDER: Record<SearchMatch, number> = { signature: 0, exact: 1, fuzzy: 2 };
 
-/** fuse.js documents: the entry's parts under their field names */
-type FuseDocument = EntryTexts & { index: number };
+/** fuse.js documents: the entry's parts under their field names (SEARCH_FIELDS are its keys) */
+type FuseDocument = EntryTexts;
 
 export function createKbSearch(entries: readonly CompiledEntry[]): KbSearch {
   const documents = entries.map((entry) =>
@@ -66,18 +70,15 @@ export function createKbSearch(entries: readonly CompiledEntry[]): KbSearch {
   let classifyExact: ReturnType<typeof createExactClassifier> | undefined;
 
   const query = (text: string): SearchHit[] => {
-    const trimmed = text.trim();
+    const trimmed = text.slice(0, MAX_QUERY_CHARS).trim();
     if (trimmed === '') return [];
-    fuzzy ??= new Fuse(
-      documents.map((texts, index) => ({ ...texts, index })),
-      {
-        keys: SEARCH_FIELDS.map((name) => ({ name, weight: FIELD_WEIGHTS[name] })),
-        includeScore: true,
-        includeMatches: true,
-        ignoreLocation: true,
-        threshold: MAX_FUZZY_SCORE,
-      },
-    );
+    fuzzy ??= new Fuse(documents, {
+      keys: SEARCH_FIELDS.map((name) => ({ name, weight: FIELD_WEIGHTS[name] })),
+      includeScore: true,
+      includeMatches: true,
+      ignoreLocation: true,
+      threshold: MAX_FUZZY_SCORE,
+    });
     classifyExact ??= createExactClassifier(entries, documents);
     const scores = scoreFuzzy(fuzzy, trimmed);
     const exact = classifyExact(trimmed);

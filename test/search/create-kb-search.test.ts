@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKbSearch } from '../../src/search/create-kb-search.js';
+import { createKbSearch, MAX_QUERY_CHARS } from '../../src/search/create-kb-search.js';
 import { SAMPLE_ENTRIES } from './sample-kb.js';
 
 const kb = createKbSearch(SAMPLE_ENTRIES);
@@ -81,6 +81,16 @@ describe('createKbSearch', () => {
     const [word] = search('dbus');
     expect(word?.why.fields).toContain('id');
     expect(word?.why.terms).toEqual(['dbus']);
+  });
+});
+
+describe('bounds', () => {
+  it('reads at most MAX_QUERY_CHARS of a query (a pasted blob)', () => {
+    const blob = `${'x'.repeat(MAX_QUERY_CHARS)} dbus`;
+    expect(search(blob)).toEqual([]);
+    expect(search(`dbus ${'x'.repeat(100_000)}`)).toEqual(
+      search(`dbus ${'x'.repeat(MAX_QUERY_CHARS - 5)}`),
+    );
   });
 });
 
