@@ -48,8 +48,16 @@ function fixLines(result: CheckResult, options: RenderCheckTextOptions): TextLin
   const lines: TextLine[] = [{ spans: [span(`  → ${result.entry}: ${fix.text}`)], hang: 4 }];
   if (fix.command !== undefined) {
     const other = fixContext.otherUser;
-    const note = fix.root ? '   # needs root' : other === undefined ? '' : `   # as ${other.name}`;
-    lines.push({ spans: [span('    '), span(`$ ${fix.command}${note}`, 'command')], whole: true });
+    // as in pipe text: a fix that needs root says so in the warning role
+    const note = fix.root
+      ? [span('   # needs root', 'warning')]
+      : other === undefined
+        ? []
+        : [span(`   # as ${other.name}`, 'command')];
+    lines.push({
+      spans: [span('    '), span(`$ ${fix.command}`, 'command'), ...note],
+      whole: true,
+    });
   }
   return lines;
 }

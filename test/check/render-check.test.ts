@@ -114,7 +114,7 @@ describe('the text report', () => {
       '  → see linger-disabled',
       '\u001b[1;31m✗\u001b[0m subuid range ≥ 65536         /etc/subuid has no range for alice, uid 1000',
       '  → subuid-range-missing: Give the user 65536 subordinate uids and gids.',
-      '    \u001b[36m$ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}   # needs root\u001b[0m',
+      '    \u001b[36m$ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}\u001b[0m\u001b[1;33m   # needs root\u001b[0m',
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { CHECK_SYMBOLS } from '../../src/check/render-check-text.js';
 import { MARKS, markOf } from '../../src/report/marks.js';
 import { ROLE_STYLES } from '../../src/report/styled-text.js';
 import { VERDICT_MARKS as CARD_MARKS } from '../../src/ui/layout-card.js';
+import { createTheme } from '../../src/ui/theme.js';
 
 const README = readFileSync(path.resolve(import.meta.dirname, '../../README.md'), 'utf8');
 
@@ -54,5 +55,18 @@ describe('the one vocabulary of marks', () => {
     ]).toEqual(['✗', '?', '–']);
     expect(CARD_MARKS).toEqual({ confirmed: '✗', unknown: '?', 'ruled-out': '–' });
     expect(CHECK_SYMBOLS).toEqual({ pass: '✓', warn: '!', fail: '✗', skip: '–', error: '?' });
+  });
+
+  it('has one colour per role on every surface: the TUI theme is ROLE_STYLES', () => {
+    const theme = createTheme(true);
+    for (const [role, style] of Object.entries(ROLE_STYLES)) {
+      const { dim, ...rest } = style;
+      expect(theme.style(role as keyof typeof ROLE_STYLES)).toEqual(
+        dim ? { ...rest, dimColor: true } : rest,
+      );
+    }
+    expect(theme.border('error')).toBe(ROLE_STYLES.error.color);
+    expect(theme.border('info')).toBe(ROLE_STYLES.info.color);
+    expect(theme.border('guess')).toBe(ROLE_STYLES.guess.color);
   });
 });
