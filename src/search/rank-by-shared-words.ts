@@ -84,24 +84,30 @@ interface Postings {
 
 export function createWordRanker(documents: readonly GuessTexts[]): WordRanker {
   const index = new Map<string, Postings>();
-  documents.forEach((texts, entry) => {
-    for (const field of GUESS_FIELDS) {
+  // plain loops: this runs once per process, before the JIT has warmed up
+  for (let entry = 0; entry < documents.length; entry++) {
+    const texts = documents[entry]!;
+    for (let f = 0; f < GUESS_FIELDS.length; f++) {
+      const field = GUESS_FIELDS[f]!;
       const weight = FIELD_WEIGHTS[field];
-      for (const text of texts[field]) {
-        for (const term of termsOf(text)) {
+      const fieldTexts = texts[field];
+      for (let t = 0; t < fieldTexts.length; t++) {
+        const terms = termsOf(fieldTexts[t]!);
+        for (let k = 0; k < terms.length; k++) {
+          const term = terms[k]!;
           const postings = index.get(term);
           if (postings === undefined) index.set(term, { entries: [entry], weights: [weight] });
-          else if (postings.entries[postings.entries.length - 1] !== entry) {
-            postings.entries.push(entry);
-            postings.weights.push(weight);
-          } else {
-            const last = postings.weights.length - 1;
-            postings.weights[last] = Math.max(postings.weights[last]!, weight);
+          else {
+            const last = postings.entries.length - 1;
+            if (postings.entries[last] !== entry) {
+              postings.entries.push(entry);
+              postings.weights.push(weight);
+            } else if (postings.weights[last]! < weight) postings.weights[last] = weight;
           }
         }
       }
     }
-  });
+  }
   const n = documents.length;
   const idf = (postings: Postings | undefined) => {
     const df = postings?.entries.length ?? 0;
@@ -129,10 +135,11 @@ export function createWordRanker(documents: readonly GuessTexts[]): WordRanker {
         if (postings === undefined) continue;
         const termIdf = idf(postings);
         const single = !term.includes(' ');
-        postings.entries.forEach((entry, k) => {
+        for (let k = 0; k < postings.entries.length; k++) {
+          const entry = postings.entries[k]!;
           sums[entry]! += termIdf * postings.weights[k]!;
           if (single) shared[entry]!++;
-        });
+        }
       }
       const guesses: WordGuess[] = [];
       for (let entry = 0; entry < n; entry++) {
