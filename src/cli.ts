@@ -1,18 +1,18 @@
 #!/usr/bin/env node
-// The only file that reads argv, touches `process` for exit codes and signals, and picks a
-// command. Each command is loaded by dynamic import, so a run pays only for the code it uses:
-// pipe mode never loads the TUI (ink, react) or the KB compiler (unified, remark, yaml).
-import { existsSync, readFileSync } from 'node:fs';
+// The only file that reads argv and touches `process` (exit codes, signals); it parses the command
+// line and dispatches to a command in src/commands/, nothing else. Each command is loaded by
+// dynamic import, so a run pays only for the code it uses: pipe mode never loads the TUI (ink,
+// react) or the KB compiler (unified, remark, yaml).
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ExitCode } from './exit-codes.js';
 import { HELP, USAGE_HINT } from './help.js';
-import type { CommandIO, GlobalOptions } from './commands/types.js';
-import { checkHostRoot } from './commands/check-host-root.js';
-import { nearestCommand } from './commands/nearest-command.js';
+import type { CommandIO } from './commands/types.js';
+import { toGlobalOptions } from './commands/global-options.js';
+import { mistypedCommand } from './commands/nearest-command.js';
+import { UsageError } from './commands/usage-error.js';
 
 const COMMANDS = new Set(['check', 'search', 'show', 'tui', 'kb', 'help', 'version']);
-
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<ExitCode> {
   const controller = new AbortController();
@@ -39,9 +39,88 @@ async function main(argv: string[]): Promise<ExitCode> {
     signal: controller.signal,
   };
 
-  let parsed;
+  const { values, positionals } = parseCommandLine(argv);
+  const [first, ...rest] = positionals;
+  const command = first !== undefined && COMMANDS.has(first) ? first : undefined;
+  if (values.help || (command === 'help' && rest.length === 0)) {
+    io.stdout.write(HELP);
+    return ExitCode.ok;
+  }
+  if (values.version || (command === 'version' && rest.length === 0)) {
+    const { runVersion } = await import('./commands/version.js');
+    return runVersion(io);
+  }
+
+  const resolved = toGlobalOptions(values, io);
+  if ('problem' in resolved) {
+    io.stderr.write(`rootless-doctor: ${resolved.problem}\n`);
+    return ExitCode.usage;
+  }
+  const { options } = resolved;
+  if (values.user !== undefined && command !== 'check')
+    throw new UsageError('`--user NAME` only works with `check`');
+
+  switch (command) {
+    case 'help':
+    case 'version':
+      throw new UsageError(`unexpected argument \`${rest[0]}\` after \`${command}\``);
+    case 'kb': {
+      const [sub, dir, ...extra] = rest;
+      if (sub !== 'lint' || extra.length > 0) {
+        throw new UsageError(`unexpected \`kb ${rest.join(' ')}\`, expected \`kb lint [DIR]\``);
+      }
+      const { runKbLint, defaultKbDir } = await import('./commands/kb-lint.js');
+      const cwd = process.cwd();
+      return runKbLint(dir ?? defaultKbDir(cwd), cwd, io, { json: options.json });
+    }
+    case 'check': {
+      expectNoArguments('check', rest);
+      const [{ runCheck }, { createNodeHost }, ruleSet] = await Promise.all([
+        import('./commands/check.js'),
+        import('./probe/node-host.js'),
+        loadKb(),
+      ]);
+      const host = createNodeHost({ root: options.hostRoot, env: io.env });
+      return runCheck(options, io, { ruleSet, host, user: values.user });
+    }
+    case 'search': {
+      if (rest.length === 0) throw new UsageError('`search` needs at least one word');
+      const { runSearch } = await import('./commands/search.js');
+      return runSearch(rest, options, io, { ruleSet: await loadKb() });
+    }
+    case 'show': {
+      if (rest.length !== 1) throw new UsageError('`show` needs exactly one entry id');
+      const { runShow } = await import('./commands/show.js');
+      return runShow(rest[0] ?? '', options, io, { ruleSet: await loadKb() });
+    }
+  }
+  if (command === 'tui' || (positionals.length === 0 && io.stdin.isTTY && !options.json)) {
+    if (command === 'tui') expectNoArguments('tui', rest);
+    const { runTui } = await import('./commands/tui.js');
+    return runTui(options, io, { ruleSet: await loadKb() });
+  }
+
+  // pipe mode: `rootless-doctor [FILE]`, `-` for standard input
+  const mistyped = first === undefined ? undefined : mistypedCommand(first, COMMANDS, existsSync);
+  if (mistyped !== undefined) throw new UsageError(mistyped);
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `unexpected extra argument \`${positionals[1]}\`, expected at most one FILE`,
+    );
+  }
+  const [{ runPipe }, ruleSet] = await Promise.all([import('./commands/pipe.js'), loadKb()]);
+  const probing = options.probe
+    ? await (await import('./commands/create-host-probing.js')).createHostProbing(options, io)
+    : undefined;
+  return runPipe({ ...options, file: first === '-' ? undefined : first }, io, {
+    ruleSet,
+    ...probing,
+  });
+}
+
+function parseCommandLine(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -61,91 +140,6 @@ async function main(argv: string[]): Promise<ExitCode> {
     const message = error instanceof Error ? error.message : String(error);
     throw new UsageError(message.split(/\.\s/)[0] ?? message);
   }
-  const { values, positionals } = parsed;
-  if (values.help || (positionals[0] === 'help' && positionals.length === 1)) {
-    io.stdout.write(HELP);
-    return ExitCode.ok;
-  }
-  if (values.version || (positionals[0] === 'version' && positionals.length === 1)) {
-    io.stdout.write(`${readVersion()}\n`);
-    return ExitCode.ok;
-  }
-
-  const options: GlobalOptions = {
-    json: values.json,
-    probe: !values['no-probe'],
-    ignore: values.ignore.flatMap((list) => list.split(',').map((id) => id.trim())).filter(Boolean),
-    color: resolveColor(values['no-color'], io),
-  };
-  if (values['host-root'] !== undefined) {
-    const problem = checkHostRoot(values['host-root']);
-    if (problem !== undefined) {
-      io.stderr.write(`rootless-doctor: ${problem}\n`);
-      return ExitCode.usage;
-    }
-    options.hostRoot = values['host-root'];
-  }
-
-  const [first, ...rest] = positionals;
-  const command = first !== undefined && COMMANDS.has(first) ? first : undefined;
-  if (values.user !== undefined && command !== 'check')
-    throw new UsageError('`--user NAME` only works with `check`');
-
-  if (command === 'help' || command === 'version') {
-    throw new UsageError(`unexpected argument \`${rest[0]}\` after \`${command}\``);
-  }
-  if (command === 'kb') {
-    const [sub, dir, ...extra] = rest;
-    if (sub !== 'lint' || extra.length > 0) {
-      throw new UsageError(`unexpected \`kb ${rest.join(' ')}\`, expected \`kb lint [DIR]\``);
-    }
-    const { runKbLint } = await import('./commands/kb-lint.js');
-    return runKbLint(dir ?? defaultKbDir(), process.cwd(), io, { json: options.json });
-  }
-  if (command === 'check') {
-    expectNoArguments('check', rest);
-    const [{ runCheck }, { createNodeHost }, ruleSet] = await Promise.all([
-      import('./commands/check.js'),
-      import('./probe/node-host.js'),
-      loadKb(),
-    ]);
-    const host = createNodeHost({ root: options.hostRoot, env: io.env });
-    return runCheck(options, io, { ruleSet, host, user: values.user });
-  }
-  if (command === 'search') {
-    if (rest.length === 0) throw new UsageError('`search` needs at least one word');
-    const { runSearch } = await import('./commands/search.js');
-    return runSearch(rest, options, io, { ruleSet: await loadKb() });
-  }
-  if (command === 'show') {
-    if (rest.length !== 1) throw new UsageError('`show` needs exactly one entry id');
-    const { runShow } = await import('./commands/show.js');
-    return runShow(rest[0] ?? '', options, io, { ruleSet: await loadKb() });
-  }
-  if (command === 'tui' || (positionals.length === 0 && io.stdin.isTTY && !options.json)) {
-    if (command === 'tui') expectNoArguments('tui', rest);
-    const { runTui } = await import('./commands/tui.js');
-    return runTui(options, io, { ruleSet: await loadKb() });
-  }
-
-  if (first !== undefined && first !== '-' && !existsSync(first)) {
-    // a mistyped command reads better as one than as a missing file
-    const meant = /^[a-z-]+$/.test(first) ? nearestCommand(first, COMMANDS) : undefined;
-    if (meant) throw new UsageError(`unknown command \`${first}\`; did you mean \`${meant}\`?`);
-  }
-  if (positionals.length > 1) {
-    throw new UsageError(
-      `unexpected extra argument \`${positionals[1]}\`, expected at most one FILE`,
-    );
-  }
-  const [{ runPipe }, ruleSet] = await Promise.all([import('./commands/pipe.js'), loadKb()]);
-  const probing = options.probe
-    ? await (await import('./commands/create-host-probing.js')).createHostProbing(options, io)
-    : undefined;
-  return runPipe({ ...options, file: first === '-' ? undefined : first }, io, {
-    ruleSet,
-    ...probing,
-  });
 }
 
 async function loadKb() {
@@ -156,23 +150,6 @@ async function loadKb() {
 function expectNoArguments(command: string, rest: string[]) {
   if (rest.length > 0)
     throw new UsageError(`unexpected argument \`${rest[0]}\` after \`${command}\``);
-}
-
-function resolveColor(noColor: boolean, io: CommandIO): boolean {
-  if (noColor || (io.env.NO_COLOR ?? '') !== '') return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  return io.stdout.isTTY === true;
-}
-
-/** ./kb where the user stands, when there is one (an author's checkout); else the bundled KB. */
-function defaultKbDir(): string {
-  return existsSync('kb') ? 'kb' : new URL('../kb', import.meta.url).pathname;
-}
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  return String(pkg.version);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,21 +1,25 @@
-// The --help text, written by hand and pinned by test/e2e/cli.test.ts so it cannot drift.
+// The --help text, written by hand and pinned by test/e2e/cli.test.ts so it cannot drift; every
+// line fits 80 columns (test/help.test.ts), the narrowest terminal it is read in.
 export const HELP = `rootless-doctor: why your rootless Docker fails, and what to do about it
 
 Usage
-  rootless-doctor [options] [FILE]        diagnose FILE or standard input, as lines arrive
-  rootless-doctor                         with a terminal on stdin: the interactive view
-  rootless-doctor check [--json]          probe this host for every rootless prerequisite
-  rootless-doctor search WORDS... [--json]  find knowledge-base entries by keyword
-  rootless-doctor show ID [--json]        print one entry in full
-  rootless-doctor tui                     the interactive view (paste errors, browse)
-  rootless-doctor kb lint [DIR] [--json]  validate a knowledge-base directory (default: ./kb)
+  rootless-doctor [options] [FILE]   diagnose FILE or stdin (-) as lines arrive
+  rootless-doctor                    at a terminal: the interactive view
+  rootless-doctor check              probe this host for every prerequisite
+  rootless-doctor search WORDS...    find knowledge-base entries by keyword
+  rootless-doctor show ID            print one entry in full
+  rootless-doctor tui                the interactive view (paste errors, browse)
+  rootless-doctor kb lint [DIR]      validate a knowledge base (default: ./kb)
+  rootless-doctor help | version     this help, the version
 
 Options
-  --json             JSON Lines on stdout (one document for check, search, show)
+  --json             JSON Lines on stdout; one document for check, search, show
+                     and kb lint
   --no-probe         do not probe the host to confirm or rule out causes
   --ignore ID[,ID]   drop these entries from the results
-  --host-root DIR    probe files under DIR (a copy of another host's /proc, /etc) instead of /
-  --user NAME        check only: check NAME's setup instead of your own (e.g. as root)
+  --host-root DIR    probe files under DIR (a copy of another host's /proc and
+                     /etc) instead of /
+  --user NAME        with check: NAME's setup instead of your own (run as root)
   --no-color         no colours (also: NO_COLOR=1; FORCE_COLOR=1 forces them)
   -h, --help         show this help
   -V, --version      show the version

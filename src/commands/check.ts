@@ -5,6 +5,7 @@ import type { RuleSet } from '../kb/types.js';
 import type { Host } from '../probe/host.js';
 import type { ExitCode } from '../exit-codes.js';
 import { ExitCode as ExitCodes } from '../exit-codes.js';
+import { terminalWidth } from './output-width.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 import { CHECK_LIST } from '../check/check-list.js';
 import { createCheckContext } from '../check/create-check-context.js';
@@ -47,6 +48,7 @@ export async function runCheck(
         color: options.color,
         ruleSet: deps.ruleSet,
         fixContext,
+        width: terminalWidth(io.stdout),
       });
   io.stdout.write(output);
   return checkExitCode(summary);

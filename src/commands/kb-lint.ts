@@ -1,8 +1,17 @@
 // `rootless-doctor kb lint [DIR]`: validate a KB directory, print every issue, exit 1 if any.
+// Without DIR: ./kb where the user stands, when there is one (an author's checkout), else the
+// bundled KB; the summary line names the directory checked.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../kb/issue.js';
 import { lintKbDir } from '../kb/lint-kb-dir.js';
 import type { CommandIO } from './types.js';
+
+/** ./kb in `cwd` when there is one; else the KB this package ships. */
+export function defaultKbDir(cwd: string): string {
+  return existsSync(path.join(cwd, 'kb')) ? 'kb' : new URL('../../kb', import.meta.url).pathname;
+}
 
 export async function runKbLint(
   dir: string,

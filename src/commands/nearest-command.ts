@@ -1,11 +1,14 @@
 // "did you mean `check`?": the command word nearest to a mistyped one, by edit distance (at most 2
-// edits, and fewer than half the word), or undefined when nothing is that close.
+// edits, and fewer than half the word), or undefined when nothing is that close. Command words are
+// the CLI's own vocabulary, not the knowledge base, so this is not a KB search; it shares only
+// the edit distance with the KB's "did you mean" for entry ids.
+import { editDistance } from '../search/edit-distance.js';
 
 export function nearestCommand(word: string, commands: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const command of commands) {
-    const distance = editDistance(word.toLowerCase(), command);
+    const distance = editDistance(word.toLowerCase(), command, 3);
     if (distance < bestDistance) {
       best = command;
       bestDistance = distance;
@@ -14,21 +17,18 @@ export function nearestCommand(word: string, commands: Iterable<string>): string
   return bestDistance <= Math.min(2, Math.floor(word.length / 2)) ? best : undefined;
 }
 
-/** Damerau–Levenshtein (optimal string alignment): a swapped pair of letters is one edit. */
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      }
-      rows[i]![j] = value;
-    }
-  }
-  return rows[a.length]![b.length]!;
+/**
+ * A first word that is neither a command nor an existing file but looks like a mistyped command
+ * (`chek`): the usage error that says which command was meant, or undefined.
+ */
+export function mistypedCommand(
+  word: string,
+  commands: Iterable<string>,
+  exists: (file: string) => boolean,
+): string | undefined {
+  if (word === '-' || !/^[a-z-]+$/.test(word) || exists(word)) return undefined;
+  const meant = nearestCommand(word, commands);
+  return meant === undefined
+    ? undefined
+    : `unknown command \`${word}\`; did you mean \`${meant}\`?`;
 }

@@ -14,7 +14,8 @@ import { compileMatcher } from '../match/stream-matcher.js';
 import { jsonReporter } from '../report/json-reporter.js';
 import { createReportSink } from '../report/report-sink.js';
 import { createTextReporter } from '../report/text-reporter.js';
-import type { EntrySearch } from '../search/search-entries.js';
+import type { GuessEntries } from '../search/guess-entries.js';
+import { terminalWidth } from './output-width.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 
 /**
@@ -56,7 +57,9 @@ export async function runPipe(
   const stop = (): void => void input.destroy();
   io.signal.addEventListener('abort', stop, { once: true });
   const ignore = new Set(options.ignore);
-  const reporter = options.json ? jsonReporter : createTextReporter({ color: options.color });
+  const reporter = options.json
+    ? jsonReporter
+    : createTextReporter({ color: options.color, width: terminalWidth(io.stdout) });
   const stream = new DiagnosisSession(
     {
       matcher,
@@ -148,16 +151,17 @@ function guardStdout(
   return guard;
 }
 
-/** fuse.js and the index are loaded only when the first error-looking line matches nothing. */
+/**
+ * The guess part of the KB search is loaded and indexed only when the first error-looking line
+ * matches nothing.
+ */
 function lazySuggest(
   entries: readonly CompiledEntry[],
 ): (text: string) => Promise<SuggestionCandidate[]> {
-  let search: Promise<EntrySearch> | undefined;
+  let guess: Promise<GuessEntries> | undefined;
   return async (text) => {
-    search ??= import('../search/search-entries.js').then((module) =>
-      module.createEntrySearch(entries),
-    );
-    return (await search).nearest(text);
+    guess ??= import('../search/guess-entries.js').then((module) => module.createGuesser(entries));
+    return (await guess)(text);
   };
 }
 

@@ -18,7 +18,7 @@ export async function runSearch(
 ): Promise<ExitCode> {
   const query = words.join(' ').trim();
   const entries = deps.ruleSet.entries.filter((entry) => !options.ignore.includes(entry.id));
-  const hits = createKbSearch(entries)(query).slice(0, MAX_SHOWN_RESULTS);
+  const hits = createKbSearch(entries).query(query).slice(0, MAX_SHOWN_RESULTS);
 
   if (options.json) io.stdout.write(renderSearchJson(query, hits));
   if (hits.length === 0) {

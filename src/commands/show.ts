@@ -5,7 +5,6 @@ import type { RuleSet } from '../kb/types.js';
 import { renderEntry } from '../report/render-entry.js';
 import { toTerminalSafe } from '../report/terminal-safe.js';
 import { createKbSearch } from '../search/create-kb-search.js';
-import { findNearestIds, MAX_NEAREST_IDS } from '../search/find-nearest-ids.js';
 import { outputWidth } from './output-width.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 
@@ -31,7 +30,7 @@ export async function runShow(
 
 function unknownIdMessage(id: string, ruleSet: RuleSet): string {
   const shown = toTerminalSafe(id, 80);
-  const near = suggestIds(id, ruleSet);
+  const near = createKbSearch(ruleSet.entries).didYouMean(id);
   const guess =
     near.length === 0
       ? ''
@@ -40,15 +39,4 @@ function unknownIdMessage(id: string, ruleSet: RuleSet): string {
     `rootless-doctor: unknown entry id \`${shown}\`${guess}\n` +
     `Run 'rootless-doctor search WORDS...' to find entries by keyword.\n`
   );
-}
-
-/** Ids close to what was typed; failing that, the entries its words are about. */
-function suggestIds(id: string, ruleSet: RuleSet): string[] {
-  const ids = ruleSet.entries.map((entry) => entry.id);
-  const near = findNearestIds(ids, id);
-  if (near.length > 0) return near;
-  const words = id.replaceAll(/[-_]+/g, ' ');
-  return createKbSearch(ruleSet.entries)(words)
-    .slice(0, MAX_NEAREST_IDS)
-    .map((hit) => hit.entry.id);
 }

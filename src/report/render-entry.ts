@@ -43,7 +43,7 @@ export function layoutEntry(entry: CompiledEntry, options: EntryLayoutOptions): 
   ];
   let number = 1;
   const fixes = entry.fixes.flatMap((fix) => {
-    const label = fix.command === undefined ? '-' : `[${number++}]`;
+    const label = fix.command === undefined ? '•' : `[${number++}]`;
     return [
       ...wrapSpans([span(fix.text), ...(fix.root ? [span(' (needs root)', 'dim')] : [])], {
         width,

@@ -1,6 +1,8 @@
-// Text with roles instead of colours: `show` turns it into ANSI (or plain) text, the TUI into Ink
-// <Text> props, both from ROLE_STYLES, so an entry looks the same wherever it is shown.
-// Wrapping works on the spans, before any escape code exists, so widths are plain lengths.
+// Text with roles instead of colours, and the one table of roles → colours (ROLE_STYLES) that every
+// surface uses: pipe text, `check`, `show` and `search` turn styled lines into ANSI (or plain) text
+// here, the TUI turns the same roles into Ink <Text> props (ui/theme.ts derives from this table).
+// Marks (✗ ? – ✓ !) and their meanings are in marks.ts. Wrapping works on the spans, before any
+// escape code exists, so widths are plain lengths.
 
 export type TextRole =
   | 'plain'
@@ -20,7 +22,13 @@ export type TextRole =
   | 'guess'
   | 'verdict-confirmed'
   | 'verdict-ruled-out'
-  | 'verdict-unknown';
+  | 'verdict-unknown'
+  | 'passed'
+  | 'selected'
+  | 'key'
+  | 'tab'
+  | 'active-tab'
+  | 'status';
 
 export interface Span {
   text: string;
@@ -39,13 +47,20 @@ export interface RoleStyle {
   underline?: boolean;
 }
 
+/**
+ * One colour, one meaning: red is a problem (an error, a confirmed cause, a failed check), yellow
+ * is "look closer" (a warning, cannot tell, a guess), green is only a passed check, gray is what
+ * does not apply here (ruled out), cyan is what to type or look up (ids, commands), blue is
+ * information (info severity, links). Without colour every role keeps only its emphasis, and the
+ * marks and words carry the meaning.
+ */
 export const ROLE_STYLES: Record<TextRole, RoleStyle> = {
   plain: {},
   title: { bold: true },
   heading: { bold: true, color: 'cyan' },
   id: { color: 'cyan' },
   code: { color: 'yellow' },
-  command: { color: 'green' },
+  command: { color: 'cyan' },
   strong: { bold: true },
   emphasis: { italic: true },
   dim: { dim: true },
@@ -56,8 +71,15 @@ export const ROLE_STYLES: Record<TextRole, RoleStyle> = {
   evidence: { color: 'magenta' },
   guess: { italic: true, color: 'yellow' },
   'verdict-confirmed': { bold: true, color: 'red' },
-  'verdict-ruled-out': { color: 'green' },
-  'verdict-unknown': { color: 'gray' },
+  'verdict-unknown': { color: 'yellow' },
+  'verdict-ruled-out': { color: 'gray' },
+  passed: { color: 'green' },
+  // the TUI's own
+  selected: { bold: true, color: 'cyan' },
+  key: { bold: true },
+  tab: { dim: true },
+  'active-tab': { bold: true, color: 'cyan' },
+  status: { dim: true },
 };
 
 export function span(text: string, role: TextRole = 'plain'): Span {
@@ -176,11 +198,16 @@ export function renderStyledLines(lines: readonly StyledLine[], color: boolean):
   return lines
     .map((line) =>
       line
-        .map((part) => (color ? applyStyle(part.text, ROLE_STYLES[part.role]) : part.text))
+        .map((part) => paint(part.text, part.role, color))
         .join('')
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** `text` in its role's style (SGR codes), or as it is without colour. */
+export function paint(text: string, role: TextRole, color: boolean): string {
+  return color ? applyStyle(text, ROLE_STYLES[role]) : text;
 }
 
 function applyStyle(text: string, style: RoleStyle): string {

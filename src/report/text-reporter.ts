@@ -1,23 +1,16 @@
 // Human-readable output for a terminal (with colour) or a file (without). Everything that came from
-// the log goes through toTerminalSafe; KB text is ours and is printed as written.
+// the log goes through toTerminalSafe; KB text is ours and is printed as written. Lines are styled
+// spans in the roles of the one theme (styled-text.ts); a diagnosis is marked by its verdict with
+// the one vocabulary (marks.ts): ✗ confirmed, ? cannot tell, – ruled out. On a terminal (`width`
+// given) long lines wrap with a hanging indent; commands and links never wrap.
 import type { Diagnosis, ProbeResult, Suggestion, Verdict } from '../diagnose/types.js';
-import type { Severity } from '../kb/types.js';
 import type { Reporter, RunReport } from './reporter.js';
 import { toTerminalSafe } from './terminal-safe.js';
 import { DESTRUCTIVE_WARNING } from './fix-warnings.js';
+import { markOf } from './marks.js';
+import { renderStyledLines, span, type Span, type StyledLine } from './styled-text.js';
+import { wrapLines, type TextLine } from './wrap-lines.js';
 
-type Paint = (text: string) => string;
-
-interface Palette {
-  bold: Paint;
-  dim: Paint;
-  red: Paint;
-  yellow: Paint;
-  cyan: Paint;
-  green: Paint;
-}
-
-const SEVERITY_MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
 const PROBE_WORD: Record<Verdict, string> = {
   confirmed: 'confirms',
   'ruled-out': 'rules out',
@@ -29,70 +22,114 @@ const VERDICT_NOTE: Record<Verdict, string> = {
   unknown: '',
 };
 
-export function createTextReporter(options: { color: boolean }): Reporter {
-  const paint = createPalette(options.color);
+export interface TextReporterOptions {
+  color: boolean;
+  /** the terminal's width; undefined when stdout is not a terminal (nothing is wrapped) */
+  width?: number;
+}
+
+type Line = TextLine | StyledLine;
+
+export function createTextReporter(options: TextReporterOptions): Reporter {
+  const render = (lines: readonly Line[]) =>
+    renderStyledLines(wrapLines(lines, options.width), options.color);
   return {
-    diagnosis: (diagnosis) => formatDiagnosis(diagnosis, paint),
-    suggestion: (suggestion) => formatSuggestion(suggestion, paint),
-    summary: (report) => formatSummary(report, paint),
+    diagnosis: (diagnosis) => `${render(diagnosisLines(diagnosis))}\n\n`,
+    suggestion: (suggestion) => `${render(suggestionLines(suggestion))}\n\n`,
+    summary: (report) => `${render(summaryLines(report))}\n`,
   };
 }
 
-function formatDiagnosis(diagnosis: Diagnosis, paint: Palette): string {
-  const severityPaint = { error: paint.red, warning: paint.yellow, info: paint.cyan }[
-    diagnosis.severity
-  ];
+function diagnosisLines(diagnosis: Diagnosis): Line[] {
+  const mark = markOf(diagnosis.verdict);
   const note = VERDICT_NOTE[diagnosis.verdict];
-  const lines = [
-    `${severityPaint(SEVERITY_MARK[diagnosis.severity])} ${paint.bold(diagnosis.title)} ` +
-      paint.dim(`[${diagnosis.id}]`) +
-      (note ? ` — ${diagnosis.verdict === 'confirmed' ? paint.green(note) : note}` : ''),
-    `  ${paint.dim(`line ${diagnosis.line}:`)} ${toTerminalSafe(diagnosis.text)}`,
-    `  ${diagnosis.summary}`,
-    ...diagnosis.probes.map((probe) => `  ${formatProbe(probe)}`),
+  const ruledOut = diagnosis.verdict === 'ruled-out';
+  const lines: Line[] = [
+    [
+      span(mark.symbol, mark.role),
+      span(' '),
+      span(diagnosis.title, 'title'),
+      span(' '),
+      span(`[${diagnosis.id}]`, 'dim'),
+      ...(note ? [span(' — '), span(note, mark.role)] : []),
+    ],
+    [
+      span('  '),
+      span(`line ${diagnosis.line}:`, 'dim'),
+      span(` ${toTerminalSafe(diagnosis.text)}`),
+    ],
+    [span(`  ${diagnosis.summary}`)],
+    ...diagnosis.probes.map((probe) => [span(`  ${formatProbe(probe)}`)]),
     // with several probes, which of them decided (one probe's line already says it)
-    ...(diagnosis.probes.length > 1 ? [`  verdict: ${toTerminalSafe(diagnosis.reason)}`] : []),
+    ...(diagnosis.probes.length > 1
+      ? [[span(`  verdict: ${toTerminalSafe(diagnosis.reason)}`)]]
+      : []),
     // a cause this host rules out stays visible, but its fixes would only be noise here
-    ...(diagnosis.verdict === 'ruled-out' ? [`  fixes: rootless-doctor show ${diagnosis.id}`] : []),
-    ...(diagnosis.verdict === 'ruled-out' ? [] : diagnosis.fixes).flatMap((fix) => [
-      `  fix: ${fix.text}`,
-      ...(fix.destructive ? [`  ${paint.red(DESTRUCTIVE_WARNING)}`] : []),
+    ...(ruledOut ? [[span(`  fixes: rootless-doctor show ${diagnosis.id}`)]] : []),
+    ...(ruledOut ? [] : diagnosis.fixes).flatMap((fix): Line[] => [
+      [span(`  fix: ${fix.text}`)],
+      ...(fix.destructive ? [[span('  '), span(DESTRUCTIVE_WARNING, 'error')]] : []),
       ...(fix.command === undefined
         ? []
         : [
-            `    ${paint.cyan(`$ ${toTerminalSafe(fix.command, Infinity)}`)}${fix.root ? paint.yellow('  # needs root') : ''}`,
+            {
+              spans: [
+                span('    '),
+                span(`$ ${toTerminalSafe(fix.command, Infinity)}`, 'command'),
+                ...(fix.root ? [span('  # needs root', 'warning')] : []),
+              ],
+              whole: true,
+            },
           ]),
     ]),
-    ...(diagnosis.verdict === 'ruled-out' ? [] : diagnosis.links).map((link) => `  see: ${link}`),
+    ...(ruledOut ? [] : diagnosis.links).map((link): Line => ({
+      spans: [span('  see: '), span(link, 'link')],
+      whole: true,
+    })),
   ];
-  const block = diagnosis.verdict === 'ruled-out' ? lines.map((line) => paint.dim(line)) : lines;
-  return `${block.join('\n')}\n\n`;
+  // a ruled-out cause is dimmed all through; only its mark keeps its role
+  if (!ruledOut) return lines;
+  const [[markSpan, ...head] = [], ...rest] = lines as StyledLine[];
+  return [[markSpan!, ...dimmed(head)], ...rest.map(dimmed)];
+}
+
+function dimmed<T extends Line>(line: T): T {
+  const dim = (spans: Span[]) => spans.map((part) => span(part.text, 'dim'));
+  return (Array.isArray(line) ? dim(line) : { ...line, spans: dim(line.spans) }) as T;
 }
 
 function formatProbe(probe: ProbeResult): string {
   return `checked: ${toTerminalSafe(probe.evidence)} (${PROBE_WORD[probe.verdict]})`;
 }
 
-function formatSuggestion(suggestion: Suggestion, paint: Palette): string {
+function suggestionLines(suggestion: Suggestion): Line[] {
   const [first, ...rest] = suggestion.candidates;
-  const guesses = first
+  const guess = markOf('unknown');
+  const guesses: Line[] = first
     ? [
-        `  a guess: ${first.title} ${paint.dim(`[${first.id}]`)}`,
-        ...rest.map(
-          (candidate) => `       or: ${candidate.title} ${paint.dim(`[${candidate.id}]`)}`,
-        ),
+        [span(`  a guess: ${first.title} `), span(`[${first.id}]`, 'dim')],
+        ...rest.map((candidate) => [
+          span(`       or: ${candidate.title} `),
+          span(`[${candidate.id}]`, 'dim'),
+        ]),
       ]
-    : ['  no similar entry in the knowledge base'];
+    : [[span('  no similar entry in the knowledge base')]];
   return [
-    `${paint.yellow('?')} ${paint.bold('Not a known error, but it looks like one')}`,
-    `  ${paint.dim(`line ${suggestion.line}:`)} ${toTerminalSafe(suggestion.text)}`,
+    [
+      span(guess.symbol, guess.role),
+      span(' '),
+      span('Not a known error, but it looks like one', 'title'),
+    ],
+    [
+      span('  '),
+      span(`line ${suggestion.line}:`, 'dim'),
+      span(` ${toTerminalSafe(suggestion.text)}`),
+    ],
     ...guesses,
-    '',
-    '',
-  ].join('\n');
+  ];
 }
 
-function formatSummary({ summary, ranked }: RunReport, paint: Palette): string {
+function summaryLines({ summary, ranked }: RunReport): Line[] {
   const ruledOut = summary.diagnoses.filter((d) => d.verdict === 'ruled-out').length;
   const found = [
     summary.diagnoses.length > 0
@@ -104,42 +141,36 @@ function formatSummary({ summary, ranked }: RunReport, paint: Palette): string {
   const head =
     `${plural(summary.lines, 'line', 'lines')} read: ` +
     (found.length > 0 ? found.join(', ') : 'no known problem found');
-  const list = ranked.map((diagnosis, index) => {
+  const list = ranked.map((diagnosis, index): Line => {
     const verdict = diagnosis.verdict === 'unknown' ? '' : `, ${VERDICT_NOTE[diagnosis.verdict]}`;
-    const item =
-      `  ${index + 1}. ${diagnosis.title} ${paint.dim(`[${diagnosis.id}]`)} ` +
-      `line ${diagnosis.line}, ×${diagnosis.count}${verdict}`;
-    return diagnosis.verdict === 'ruled-out' ? paint.dim(item) : item;
+    const item = [
+      span(`  ${index + 1}. ${diagnosis.title} `),
+      span(`[${diagnosis.id}]`, 'dim'),
+      span(` line ${diagnosis.line}, ×${diagnosis.count}${verdict}`),
+    ];
+    return diagnosis.verdict === 'ruled-out' ? dimmed(item) : item;
   });
-  const collect = summary.collect
+  const collect: Line[] = summary.collect
     ? [
-        `  This shows only a consequence; the line that says why is elsewhere. ${summary.collect.text}`,
-        `    ${paint.cyan(`$ ${summary.collect.command}`)}`,
+        [
+          span(
+            `  This shows only a consequence; the line that says why is elsewhere. ${summary.collect.text}`,
+          ),
+        ],
+        { spans: [span('    '), span(`$ ${summary.collect.command}`, 'command')], whole: true },
       ]
     : [];
-  const guess = summary.guess
+  const guess: Line[] = summary.guess
     ? [
-        `  Best guess (line ${summary.guess.line}, not a match): ${summary.guess.title} ${paint.dim(`[${summary.guess.id}]`)}`,
+        [
+          span(`  Best guess (line ${summary.guess.line}, not a match): ${summary.guess.title} `),
+          span(`[${summary.guess.id}]`, 'dim'),
+        ],
       ]
     : [];
-  return [paint.bold(`${head}.`), ...list, ...collect, ...guess, ''].join('\n');
+  return [[span(`${head}.`, 'title')], ...list, ...collect, ...guess];
 }
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
-}
-
-function createPalette(color: boolean): Palette {
-  const sgr =
-    (open: number, close: number): Paint =>
-    (text) =>
-      color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
-  return {
-    bold: sgr(1, 22),
-    dim: sgr(2, 22),
-    red: sgr(31, 39),
-    yellow: sgr(33, 39),
-    cyan: sgr(36, 39),
-    green: sgr(32, 39),
-  };
 }

@@ -1,15 +1,21 @@
 // `show` with an id that does not exist: the ids the user probably meant, closest first. An id is
 // near when it is a typo of the whole (`max-user-namespace-too-low`), starts with what was typed
 // (`max-user-namespaces`), or shares its words (`dbus-missing` → `dbus-user-session-missing`).
-// Plain fuzzy scoring over ids ranks `newuidmap-missing` above that last one, hence this.
+// Plain fuzzy scoring over ids ranks `newuidmap-missing` above that last one, hence this. Part of
+// the one KB search: callers ask createKbSearch(...).didYouMean.
+import { editDistance } from './edit-distance.js';
 
 export const MAX_NEAREST_IDS = 3;
+
+/** No id is longer; comparing more of a pasted argument would only cost time. */
+const MAX_TYPED_LENGTH = 200;
 
 /** Below this similarity an id is not worth suggesting (`foo` is near nothing). */
 const MIN_SIMILARITY = 0.6;
 
 export function findNearestIds(ids: readonly string[], wanted: string): string[] {
   const typed = wanted
+    .slice(0, MAX_TYPED_LENGTH)
     .trim()
     .toLowerCase()
     .replaceAll(/[\s_]+/g, '-');
@@ -40,18 +46,4 @@ function isSameWord(typed: string, word: string): boolean {
   if (typed === word) return true;
   if (typed.length >= 4 && word.startsWith(typed)) return true;
   return typed.length >= 5 && editDistance(typed, word) <= 1;
-}
-
-/** Levenshtein distance; ids are short, so the plain two-row version is enough. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

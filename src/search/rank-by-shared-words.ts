@@ -1,9 +1,15 @@
 // Guesses for an error line no signature matched: which entries' own wording shares the most
-// telling words with it. Each entry is a bag of words from its signatures' literals, its match
-// examples (real lines of its cause), its keywords, symptoms and title; a word counts by how rare
-// it is across entries (BM25's idf), so `uid_map` says more than `failed`. Word pairs count too:
-// `no space` is not `space` and `no`. Pure and bounded: at most MAX_GUESS_CHARS of a line is read.
-import type { CompiledEntry } from '../kb/types.js';
+// telling words with it. Each entry is a bag of terms from its parts written in log words
+// (GUESS_FIELDS in search-fields.ts), each term weighted by the most telling part it appears in
+// (FIELD_WEIGHTS, the table every KB search uses); a term counts by how rare it is across entries
+// (BM25's idf), so `uid_map` says more than `failed`. Word pairs count too: `no space` is not
+// `space` and `no`. Pure and bounded: at most MAX_GUESS_CHARS of a line is read, and ranking
+// touches only the entries that hold one of its at most MAX_TERMS terms.
+//
+// The index is inverted (term → the entries that have it), built in one pass without a set per
+// text: pipe mode builds it when the first unrecognised error line arrives, so its cost is that
+// line's cost.
+import { FIELD_WEIGHTS, GUESS_FIELDS, type GuessTexts } from './search-fields.js';
 
 /** A pasted minified blob that says `error:` must not cost more than a normal line. */
 export const MAX_GUESS_CHARS = 2048;
@@ -12,6 +18,8 @@ const MAX_TERMS = 96;
 const MIN_SHARED_WORDS = 2;
 /** how many of a line's most telling terms a perfect guess must share */
 const MAX_SCORED_TERMS = 8;
+/** the weight a perfect guess has on each of its terms: the most telling part's */
+const BEST_WEIGHT = Math.max(...GUESS_FIELDS.map((field) => FIELD_WEIGHTS[field]));
 
 /** Words every log line has; they say nothing about which cause it is. */
 const STOP_WORDS = new Set(
@@ -23,8 +31,7 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Field weights: a real line of the cause says most; a title is our own words. */
-const WEIGHTS = { literal: 2, example: 1, keyword: 2, symptom: 1.5, title: 0.75 } as const;
+const HEX_ID = /^[a-f0-9]{8,}$/;
 
 export interface WordGuess {
   index: number;
@@ -39,44 +46,71 @@ export interface WordRanker {
 
 /** Lower-case words and adjacent word pairs, numbers and hex ids dropped. */
 export function termsOf(text: string): string[] {
-  const words = (
-    text
-      .slice(0, MAX_GUESS_CHARS)
-      .toLowerCase()
-      .match(/[a-z][a-z0-9_]*/g) ?? []
-  ).filter((word) => word.length > 1 && !STOP_WORDS.has(word) && !/^[a-f0-9]{8,}$/.test(word));
+  const lower = text.slice(0, MAX_GUESS_CHARS).toLowerCase();
   const terms: string[] = [];
-  for (let i = 0; i < words.length && terms.length < MAX_TERMS; i++) {
-    terms.push(words[i]!);
-    if (i > 0) terms.push(`${words[i - 1]} ${words[i]}`);
+  let previous: string | undefined;
+  let i = 0;
+  while (i < lower.length && terms.length < MAX_TERMS) {
+    if (!isLetter(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isWordCharacter(lower.charCodeAt(i))) i++;
+    const word = lower.slice(start, i);
+    if (word.length < 2 || STOP_WORDS.has(word) || (word.length >= 8 && HEX_ID.test(word))) {
+      continue;
+    }
+    terms.push(word);
+    if (previous !== undefined) terms.push(`${previous} ${word}`);
+    previous = word;
   }
   return terms;
 }
 
-export function createWordRanker(entries: readonly CompiledEntry[]): WordRanker {
-  const documents = entries.map((entry) => {
-    const weights = new Map<string, number>();
-    const add = (text: string, weight: number) => {
-      for (const term of new Set(termsOf(text))) {
-        weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+function isLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
+}
+
+function isWordCharacter(code: number): boolean {
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/** the entries that have a term, in entry order, with the term's weight in each */
+interface Postings {
+  entries: number[];
+  weights: number[];
+}
+
+export function createWordRanker(documents: readonly GuessTexts[]): WordRanker {
+  const index = new Map<string, Postings>();
+  // plain loops: this runs once per process, before the JIT has warmed up
+  for (let entry = 0; entry < documents.length; entry++) {
+    const texts = documents[entry]!;
+    for (let f = 0; f < GUESS_FIELDS.length; f++) {
+      const field = GUESS_FIELDS[f]!;
+      const weight = FIELD_WEIGHTS[field];
+      const fieldTexts = texts[field];
+      for (let t = 0; t < fieldTexts.length; t++) {
+        const terms = termsOf(fieldTexts[t]!);
+        for (let k = 0; k < terms.length; k++) {
+          const term = terms[k]!;
+          const postings = index.get(term);
+          if (postings === undefined) index.set(term, { entries: [entry], weights: [weight] });
+          else {
+            const last = postings.entries.length - 1;
+            if (postings.entries[last] !== entry) {
+              postings.entries.push(entry);
+              postings.weights.push(weight);
+            } else if (postings.weights[last]! < weight) postings.weights[last] = weight;
+          }
+        }
       }
-    };
-    entry.signatures.forEach((signature) => add(signature.literal, WEIGHTS.literal));
-    entry.examples.match.forEach((example) => add(example.text, WEIGHTS.example));
-    entry.keywords.forEach((keyword) => add(keyword, WEIGHTS.keyword));
-    entry.symptoms.forEach((symptom) => add(symptom, WEIGHTS.symptom));
-    add(entry.title, WEIGHTS.title);
-    return weights;
-  });
-  const documentFrequency = new Map<string, number>();
-  for (const weights of documents) {
-    for (const term of weights.keys()) {
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
   }
   const n = documents.length;
-  const idf = (term: string) => {
-    const df = documentFrequency.get(term) ?? 0;
+  const idf = (postings: Postings | undefined) => {
+    const df = postings?.entries.length ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
 
@@ -89,25 +123,34 @@ export function createWordRanker(entries: readonly CompiledEntry[]): WordRanker 
       // what a perfect entry would score: the line's most telling terms at the highest weight (a
       // long line is not less like an entry for the extra words around its error)
       const best = terms
-        .map((term) => idf(term) * WEIGHTS.literal)
+        .map((term) => idf(index.get(term)) * BEST_WEIGHT)
         .sort((a, b) => b - a)
         .slice(0, MAX_SCORED_TERMS)
         .reduce((sum, weight) => sum + weight, 0);
       if (best === 0) return [];
+      const sums = new Float64Array(n);
+      const shared = new Uint16Array(n);
+      for (const term of terms) {
+        const postings = index.get(term);
+        if (postings === undefined) continue;
+        const termIdf = idf(postings);
+        const single = !term.includes(' ');
+        for (let k = 0; k < postings.entries.length; k++) {
+          const entry = postings.entries[k]!;
+          sums[entry]! += termIdf * postings.weights[k]!;
+          if (single) shared[entry]!++;
+        }
+      }
       const guesses: WordGuess[] = [];
-      documents.forEach((weights, index) => {
-        let sum = 0;
-        let shared = 0;
-        for (const term of terms) {
-          const weight = weights.get(term);
-          if (weight === undefined) continue;
-          sum += idf(term) * weight;
-          if (!term.includes(' ')) shared++;
+      for (let entry = 0; entry < n; entry++) {
+        if (shared[entry]! >= minShared) {
+          guesses.push({
+            index: entry,
+            score: Math.max(0, 1 - sums[entry]! / best),
+            shared: shared[entry]!,
+          });
         }
-        if (shared >= minShared) {
-          guesses.push({ index, score: Math.max(0, 1 - sum / best), shared });
-        }
-      });
+      }
       return guesses.sort((a, b) => a.score - b.score || a.index - b.index).slice(0, limit);
     },
   };

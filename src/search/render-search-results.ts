@@ -17,7 +17,7 @@ export function renderSearchText(
 }
 
 export function renderSearchJson(query: string, hits: readonly SearchHit[]): string {
-  const results = hits.map(({ entry, score, match }) => ({
+  const results = hits.map(({ entry, score, match, why }) => ({
     id: entry.id,
     title: entry.title,
     summary: entry.summary,
@@ -25,6 +25,7 @@ export function renderSearchJson(query: string, hits: readonly SearchHit[]): str
     tags: entry.tags,
     match,
     score: Math.round(score * 1000) / 1000,
+    why,
   }));
   return `${JSON.stringify({ query, results })}\n`;
 }

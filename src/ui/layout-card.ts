@@ -7,12 +7,14 @@ import type { Diagnosis, Suggestion, Verdict } from '../diagnose/types.js';
 import type { Card } from './paste-session.js';
 import { toTerminalSafe } from '../report/terminal-safe.js';
 import { DESTRUCTIVE_WARNING } from '../report/fix-warnings.js';
+import { markOf } from '../report/marks.js';
 import { span, wrapSpans, type Span, type StyledLine } from '../report/styled-text.js';
 
+/** The mark of each verdict, from the one vocabulary (report/marks.ts). */
 export const VERDICT_MARKS: Record<Verdict, string> = {
-  confirmed: '✓',
-  'ruled-out': '✗',
-  unknown: '?',
+  confirmed: markOf('confirmed').symbol,
+  'ruled-out': markOf('ruled-out').symbol,
+  unknown: markOf('unknown').symbol,
 };
 
 const VERDICT_NOTES: Record<Verdict, string> = {

@@ -1,6 +1,6 @@
-// Everything the app derives from the rule set once: the entries left after --ignore, the keyword
-// search and browse filter, the compiled matcher for pastes, and the suggestion search for
-// unrecognised lines (built on first use, like pipe mode does). The matcher keeps the ignored
+// Everything the app derives from the rule set once: the entries left after --ignore, the one KB
+// search (the browse filter, guesses for unrecognised lines, prose descriptions; each of its
+// parts is built on first use), and the compiled matcher for pastes. The matcher keeps the ignored
 // entries, as pipe mode's does: the diagnosis session drops their lines, which are then
 // recognised and never a "not recognised" guess.
 import { useMemo } from 'react';
@@ -8,7 +8,6 @@ import type { SuggestionCandidate } from '../diagnose/types.js';
 import type { CompiledEntry } from '../kb/types.js';
 import { compileMatcher, type Matcher } from '../match/stream-matcher.js';
 import { createKbSearch } from '../search/create-kb-search.js';
-import { createEntrySearch, type EntrySearch } from '../search/search-entries.js';
 import type { BrowseFilter } from './use-browse-state.js';
 
 export interface KnowledgeBase {
@@ -33,18 +32,16 @@ export function useKnowledgeBase(
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
     const sorted = [...entries].sort((a, b) => a.id.localeCompare(b.id));
     const search = createKbSearch(entries);
-    let suggestions: EntrySearch | undefined;
     return {
       entries,
       byId,
-      filter: (query) => (query.trim() === '' ? sorted : search(query).map((hit) => hit.entry)),
+      filter: (query) =>
+        query.trim() === '' ? sorted : search.query(query).map((hit) => hit.entry),
       matcher: compileMatcher(all),
-      suggest(text) {
-        suggestions ??= createEntrySearch(entries);
-        return suggestions.nearest(text);
-      },
+      suggest: (text) => search.guess(text),
       describe: (text) =>
-        search(text)
+        search
+          .query(text)
           .slice(0, MAX_DESCRIBED)
           .map(({ entry, score }) => ({ id: entry.id, title: entry.title, score })),
     };

@@ -107,12 +107,14 @@ describe('the text report', () => {
       color: true,
       ruleSet: RULE_SET,
     });
-    expect(text.split('\n').slice(0, 5)).toEqual([
-      '\u001b[32m✓\u001b[39m running as an ordinary user  uid 1000 (alice)',
-      '\u001b[33m!\u001b[39m linger enabled               /var/lib/systemd/linger/alice does not exist',
+    // the theme's roles (report/styled-text.ts): passed green, warning bold yellow, problem bold red
+    expect(text.split('\n').slice(0, 6)).toEqual([
+      '\u001b[32m✓\u001b[0m running as an ordinary user  uid 1000 (alice)',
+      '\u001b[1;33m!\u001b[0m linger enabled               /var/lib/systemd/linger/alice does not exist',
       '  → see linger-disabled',
-      '\u001b[31m✗\u001b[39m subuid range ≥ 65536         /etc/subuid has no range for alice, uid 1000',
+      '\u001b[1;31m✗\u001b[0m subuid range ≥ 65536         /etc/subuid has no range for alice, uid 1000',
       '  → subuid-range-missing: Give the user 65536 subordinate uids and gids.',
+      '    \u001b[36m$ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}\u001b[0m\u001b[1;33m   # needs root\u001b[0m',
     ]);
   });
 });
@@ -321,14 +323,14 @@ describe('checks that do not apply', () => {
       renderCheckText(skipped, summary, { color: false, ruleSet: RULE_SET }).split('\n'),
     ).toEqual([
       '✓ running as an ordinary user  uid 1000 (alice)',
-      '- linger enabled               no systemd: PID 1 is bash',
+      '– linger enabled               no systemd: PID 1 is bash',
       '',
       '2 checks: 1 passed, 0 warnings, 0 failed, 1 not applicable',
       '',
     ]);
     expect(
       renderCheckText(skipped, summary, { color: true, ruleSet: RULE_SET }).split('\n')[1],
-    ).toBe('\u001b[90m-\u001b[39m linger enabled               no systemd: PID 1 is bash');
+    ).toBe('\u001b[90m–\u001b[0m linger enabled               no systemd: PID 1 is bash');
   });
 
   it('are `skip` in JSON', () => {
@@ -455,7 +457,43 @@ describe('runCheck --user', () => {
       "    $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 'bob'   # needs root",
     );
     expect(lines).toContain(
-      "- DOCKER_HOST target              bob's environment cannot be seen from here",
+      "– DOCKER_HOST target              bob's environment cannot be seen from here",
     );
+  });
+});
+
+describe('the text report on a terminal', () => {
+  const long: CheckResult[] = [
+    {
+      id: 'tun',
+      label: 'tun usable',
+      status: 'fail',
+      evidence: '/dev/net/tun crw------- owner 0 group 0: alice may not read and write it',
+      entry: 'subuid-range-missing',
+    },
+  ];
+
+  it('wraps a long line under its evidence column; the command stays whole', () => {
+    const text = renderCheckText(long, summarizeChecks(long), {
+      color: false,
+      ruleSet: RULE_SET,
+      width: 50,
+    });
+    expect(text.split('\n')).toEqual([
+      '✗ tun usable  /dev/net/tun crw------- owner 0',
+      '              group 0: alice may not read and',
+      '              write it',
+      '  → subuid-range-missing: Give the user 65536',
+      '    subordinate uids and gids.',
+      '    $ sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {{user}}   # needs root',
+      '',
+      '1 checks: 0 passed, 0 warnings, 1 failed',
+      '',
+    ]);
+  });
+
+  it('wraps nothing without a width (stdout is not a terminal)', () => {
+    const text = renderCheckText(long, summarizeChecks(long), { color: false, ruleSet: RULE_SET });
+    expect(text.split('\n')[0]).toBe(`✗ tun usable  ${long[0]!.evidence}`);
   });
 });

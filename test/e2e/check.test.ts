@@ -49,7 +49,7 @@ describe('check on a fixture host (Ubuntu 24.04 with the AppArmor restriction)',
       '  → see linger-disabled',
       '! cgroup v2                       cgroup v1 (no /sys/fs/cgroup/cgroup.controllers): container limits are ignored',
       '  → see cgroup-v1-limits-ignored',
-      '- cgroup controllers delegated    not applicable: needs cgroup v2',
+      '– cgroup controllers delegated    not applicable: needs cgroup v2',
       '✗ /dev/net/tun usable             /dev/net/tun does not exist',
       ...fixLines('tap-device-setup-failed'),
       '! /dev/fuse usable                /dev/fuse does not exist (only fuse-overlayfs needs it)',
@@ -145,7 +145,7 @@ describe('check --user', () => {
       `    $ sudo usermod --add-subuids '165536-231071' --add-subgids '165536-231071' "bob"   # needs root`,
     );
     expect(lines).toContain(
-      "- DOCKER_HOST target              bob's environment cannot be seen from here",
+      "– DOCKER_HOST target              bob's environment cannot be seen from here",
     );
     expect(code).toBe(1);
   });
@@ -174,7 +174,7 @@ const EARLIER_CHECK_IDS = [
   'rootful-socket',
   'docker-host',
 ];
-const STATUS_LINE = /^[✓!✗?-] /;
+const STATUS_LINE = /^[✓!✗?–] /;
 
 describe('check on this machine', () => {
   it('prints a well-formed report that agrees with its exit code, in well under 2 s', async () => {
@@ -207,7 +207,7 @@ describe('check on this machine', () => {
       pass: '✓',
       warn: '!',
       fail: '✗',
-      skip: '-',
+      skip: '–',
       error: '?',
     };
     const textMarks = text.stdout

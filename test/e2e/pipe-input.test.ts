@@ -149,14 +149,14 @@ describe('hostile input, on a fixed KB', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       [
-        '✗ The user has no subordinate UID/GID range [subuid-range-missing]',
+        '? The user has no subordinate UID/GID range [subuid-range-missing]',
         `  line 1: No subuid ranges found for user $(touch ${marker})`,
         '  rootlesskit finds no line for the user in /etc/subuid.',
         '  fix: Give the user a range.',
         '    $ sudo usermod --add-subuids 100000-165535 {{user}}  # needs root',
         '  see: https://docs.docker.com/engine/security/rootless/troubleshoot/',
         '',
-        '! The data-root is on NFS [data-root-on-nfs]',
+        '? The data-root is on NFS [data-root-on-nfs]',
         `  line 2: failed to register layer: lchown $(touch ${marker}); \`touch ${marker}\`: operation not permitted`,
         '  lchown fails on NFS.',
         '  fix: Look at the path.',
@@ -181,7 +181,7 @@ describe('hostile input, on a fixed KB', () => {
     const result = await cli.run(['--no-probe', log]);
     expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(result.stdout.split('\n').slice(0, 2)).toEqual([
-      '✗ The user has no subordinate UID/GID range [subuid-range-missing]',
+      '? The user has no subordinate UID/GID range [subuid-range-missing]',
       '  line 1: No subuid ranges found for user alice',
     ]);
     expect(result.stdout).toContain(

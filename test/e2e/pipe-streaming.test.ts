@@ -119,9 +119,9 @@ describe('streaming', () => {
   test('text mode writes each diagnosis before stdin closes as well', async () => {
     const run = start(['--no-probe']);
     run.child.stdin.write(`${LINES.userns}\n`);
-    const header = await run.nextLine((line) => line.startsWith('✗ '));
+    const header = await run.nextLine((line) => line.startsWith('? '));
     expect(header).toBe(
-      '✗ The user namespace limit is zero or too low [max-user-namespaces-too-low]',
+      '? The user namespace limit is zero or too low [max-user-namespaces-too-low]',
     );
     run.child.stdin.end();
     expect(await run.exited).toBe(1);
@@ -146,7 +146,7 @@ describe('a reader that goes away', () => {
       { env: ENV, encoding: 'utf8', timeout: 10_000 },
     );
     expect(result.stdout).toBe(
-      '✗ The user has no subordinate UID/GID range [subuid-range-missing]\n',
+      '? The user has no subordinate UID/GID range [subuid-range-missing]\n',
     );
     expect(result.stderr).toBe('');
     expect(result.signal).toBeNull();

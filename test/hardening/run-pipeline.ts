@@ -5,7 +5,7 @@ import { compileMatcher, type Matcher } from '../../src/match/stream-matcher.js'
 import { jsonReporter } from '../../src/report/json-reporter.js';
 import { createReportSink } from '../../src/report/report-sink.js';
 import { createTextReporter } from '../../src/report/text-reporter.js';
-import { createEntrySearch } from '../../src/search/search-entries.js';
+import { createKbSearch, type KbSearch } from '../../src/search/create-kb-search.js';
 import { builtRuleSet } from './built-kb.js';
 
 export interface PipelineResult {
@@ -15,7 +15,7 @@ export interface PipelineResult {
 }
 
 let matcher: Matcher | undefined;
-let search: ReturnType<typeof createEntrySearch> | undefined;
+let search: KbSearch | undefined;
 
 export async function runPipeline(
   chunks: readonly Uint8Array[],
@@ -23,15 +23,15 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const { entries } = builtRuleSet();
   matcher ??= compileMatcher(entries);
-  search ??= createEntrySearch(entries);
-  const nearest = search.nearest;
+  search ??= createKbSearch(entries);
+  const { guess } = search;
   const out: string[] = [];
   const warnings: string[] = [];
   const reporter = options.json === false ? createTextReporter({ color: false }) : jsonReporter;
   const stream = new DiagnosisSession(
     {
       matcher,
-      suggest: async (text) => nearest(text),
+      suggest: async (text) => guess(text),
       warn: (message) => warnings.push(message),
     },
     createReportSink(reporter, (text) => out.push(text)),

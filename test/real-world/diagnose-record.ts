@@ -9,7 +9,7 @@ import { readKbDir } from '../../src/kb/read-kb-dir.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { normalizeLine } from '../../src/match/normalize-line.js';
 import { compileMatcher, type Matcher } from '../../src/match/stream-matcher.js';
-import { createEntrySearch, type EntrySearch } from '../../src/search/search-entries.js';
+import { createKbSearch, type KbSearch } from '../../src/search/create-kb-search.js';
 import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -17,7 +17,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export interface Kb {
   entries: CompiledEntry[];
   matcher: Matcher;
-  search: EntrySearch;
+  search: KbSearch;
 }
 
 export interface RecordOutcome {
@@ -43,7 +43,7 @@ export async function loadKb(onIssue?: (issue: string) => void): Promise<Kb> {
   return {
     entries: ruleSet.entries,
     matcher: compileMatcher(ruleSet.entries),
-    search: createEntrySearch(ruleSet.entries),
+    search: createKbSearch(ruleSet.entries),
   };
 }
 
@@ -53,7 +53,7 @@ export async function diagnoseRecord(kb: Kb, input: string): Promise<RecordOutco
     {
       matcher: kb.matcher,
       suggest: (text) => {
-        const candidates = kb.search.nearest(text);
+        const candidates = kb.search.guess(text);
         if (candidates[0]) guesses.push(candidates[0].id);
         return candidates;
       },

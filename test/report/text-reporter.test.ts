@@ -26,7 +26,7 @@ describe('text reporter', () => {
   test('a ruled-out diagnosis says so, leaves its fixes to `show` and, in colour, is dimmed', () => {
     expect(RULED_OUT.fixes.length + RULED_OUT.links.length).toBeGreaterThan(0);
     expect(plain.diagnosis(RULED_OUT).split('\n')).toEqual([
-      '! Unprivileged user namespaces are switched off [userns-clone-disabled] — ruled out on this host',
+      '– Unprivileged user namespaces are switched off [userns-clone-disabled] — ruled out on this host',
       '  line 3: fork/exec /proc/self/exe: operation not permitted',
       '  kernel.unprivileged_userns_clone is 0.',
       '  checked: /proc/sys/kernel/unprivileged_userns_clone = 1 (rules out)',
@@ -34,14 +34,18 @@ describe('text reporter', () => {
       '',
       '',
     ]);
-    const lines = coloured.diagnosis(RULED_OUT).trimEnd().split('\n');
-    for (const line of lines) expect(line).toMatch(/^\u001b\[2m.*\u001b\[22m$/);
+    // the mark in gray (ruled out), everything else dim: no colour that says "problem" or "look"
+    const [head, ...rest] = coloured.diagnosis(RULED_OUT).trimEnd().split('\n');
+    expect(head).toMatch(/^\u001b\[90m–\u001b\[0m \u001b\[2mUnprivileged/);
+    for (const line of rest) expect(line).toMatch(/^ *\u001b\[2m.*\u001b\[0m$/);
+    expect(coloured.diagnosis(RULED_OUT)).not.toMatch(/\u001b\[(?:1;)?3[1-6]m/);
   });
 
   test('colour only when asked for', () => {
     expect(plain.diagnosis(DIAGNOSIS)).not.toContain('\u001b');
+    // confirmed: ✗ in the role of a confirmed problem (bold red), as everywhere else
     expect(coloured.diagnosis(DIAGNOSIS)).toContain(
-      '\u001b[31m✗\u001b[39m \u001b[1mThe user namespace',
+      '\u001b[1;31m✗\u001b[0m \u001b[1mThe user namespace',
     );
   });
 
@@ -141,5 +145,43 @@ describe('text reporter', () => {
   test('the summary when nothing was found', () => {
     const summary = { lines: 1, diagnoses: [], suggestions: 0 };
     expect(plain.summary({ summary, ranked: [] })).toBe('1 line read: no known problem found.\n');
+  });
+
+  test('a diagnosis is marked by its verdict, never by its severity', () => {
+    const marks = (['confirmed', 'unknown', 'ruled-out'] as const).map(
+      (verdict) => plain.diagnosis({ ...DIAGNOSIS, severity: 'warning', verdict })[0],
+    );
+    expect(marks).toEqual(['✗', '?', '–']);
+  });
+
+  test('on a terminal, long lines wrap with a hanging indent; commands and links stay whole', () => {
+    const narrow = createTextReporter({ color: false, width: 40 });
+    expect(narrow.diagnosis(DIAGNOSIS).split('\n')).toEqual([
+      '✗ The user namespace limit is zero or',
+      '  too low [max-user-namespaces-too-low]',
+      '  — confirmed on this host',
+      '  line 12: [rootlesskit:parent] error:',
+      '    failed to start the child: fork/exec',
+      '    /proc/self/exe: no space left on',
+      '    device',
+      '  rootlesskit cannot create a user',
+      '    namespace because',
+      '    user.max_user_namespaces is 0.',
+      '  checked:',
+      '    /proc/sys/user/max_user_namespaces =',
+      '    0 (confirms)',
+      '  fix: Raise the limit now and on every',
+      '    boot.',
+      "    $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo sysctl --system  # needs root",
+      '  fix: Then start the daemon again.',
+      '  see: https://docs.docker.com/engine/security/rootless/troubleshoot/',
+      '',
+      '',
+    ]);
+  });
+
+  test('without a width (not a terminal) no line is wrapped', () => {
+    const long = { ...DIAGNOSIS, text: 'word '.repeat(30).trim() };
+    expect(plain.diagnosis(long).split('\n')[1]).toBe(`  line 12: ${long.text}`);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createKbSearch } from '../../src/search/create-kb-search.js';
+import { createKbSearch, MAX_QUERY_CHARS } from '../../src/search/create-kb-search.js';
 import { SAMPLE_ENTRIES } from './sample-kb.js';
 
-const search = createKbSearch(SAMPLE_ENTRIES);
+const kb = createKbSearch(SAMPLE_ENTRIES);
+const search = (query: string) => kb.query(query);
 
 function ids(query: string): string[] {
   return search(query).map((hit) => hit.entry.id);
@@ -52,5 +53,51 @@ describe('createKbSearch', () => {
 
   it('is case-insensitive', () => {
     expect(ids('DBUS')[0]).toBe('dbus-user-session-missing');
+  });
+
+  it('says why each hit matched: the parts of the entry and the words of the query', () => {
+    const [line] = search('fork/exec /proc/self/exe: no space left on device');
+    expect(line).toMatchObject({
+      match: 'signature',
+      entry: { id: 'max-user-namespaces-too-low' },
+    });
+    // the whole line matched a signature; its words (`space` in `namespaces`) are also in other parts
+    expect(line?.why.fields).toEqual(['signature', 'keyword', 'target', 'id', 'title', 'summary']);
+    expect(line?.why.terms).toEqual([
+      'fork/exec',
+      'proc/self/exe',
+      'no',
+      'space',
+      'left',
+      'on',
+      'device',
+    ]);
+    const [typo] = search('max_user_namspaces');
+    // a typo matches fuzzily (no word of the query is there verbatim): the parts fuse.js found it in
+    expect(typo?.why).toEqual({
+      fields: ['signature', 'keyword', 'target', 'id', 'title', 'summary'],
+      terms: [],
+    });
+    const [word] = search('dbus');
+    expect(word?.why.fields).toContain('id');
+    expect(word?.why.terms).toEqual(['dbus']);
+  });
+});
+
+describe('bounds', () => {
+  it('reads at most MAX_QUERY_CHARS of a query (a pasted blob)', () => {
+    const blob = `${'x'.repeat(MAX_QUERY_CHARS)} dbus`;
+    expect(search(blob)).toEqual([]);
+    expect(search(`dbus ${'x'.repeat(100_000)}`)).toEqual(
+      search(`dbus ${'x'.repeat(MAX_QUERY_CHARS - 5)}`),
+    );
+  });
+});
+
+describe('did you mean, from the same search', () => {
+  it('names ids near a mistyped one, else the entries its words are about', () => {
+    expect(kb.didYouMean('max-user-namespace-too-low')).toEqual(['max-user-namespaces-too-low']);
+    expect(kb.didYouMean('sub-uid-ranges')).toEqual(['subuid-range-missing']);
+    expect(kb.didYouMean('xyzzy')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, findNearestIds } from '../../src/search/find-nearest-ids.js';
+import { editDistance } from '../../src/search/edit-distance.js';
+import { findNearestIds } from '../../src/search/find-nearest-ids.js';
 
 const IDS = [
   'dbus-user-session-missing',
@@ -35,5 +36,11 @@ describe('editDistance', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('same', 'same')).toBe(0);
+  });
+
+  it('counts a swap of two adjacent letters as one edit, and is Infinity past the length bound', () => {
+    expect(editDistance('chekc', 'check')).toBe(1);
+    expect(editDistance('a', 'abcde', 3)).toBe(Infinity);
+    expect(editDistance('a', 'abcd', 3)).toBe(3);
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '../../src/search/rank-by-shared-words.js';
 import { makeEntry } from '../helpers/make-entry.js';
 import { createKbSearch } from '../../src/search/create-kb-search.js';
+import { guessTexts } from '../../src/search/search-fields.js';
 import { loadKb } from '../real-world/diagnose-record.js';
 
 const ENTRIES = [
@@ -47,7 +48,7 @@ describe('guesses by shared telling words', () => {
   });
 
   test('an unmatched wording of a known failure points at the entry whose real lines share its words', () => {
-    const ranker = createWordRanker(ENTRIES);
+    const ranker = createWordRanker(ENTRIES.map(guessTexts));
     const [first] = ranker.rank(
       'error: newuidmap: command not found (is the uidmap package installed?)',
       3,
@@ -58,7 +59,7 @@ describe('guesses by shared telling words', () => {
   test('only a bounded prefix of a line is read', () => {
     const long = `${'x'.repeat(MAX_GUESS_CHARS)} newuidmap uidmap package`;
     expect(termsOf(long)).toEqual(['x'.repeat(MAX_GUESS_CHARS)]);
-    const ranker = createWordRanker(ENTRIES);
+    const ranker = createWordRanker(ENTRIES.map(guessTexts));
     const started = performance.now();
     ranker.rank(`error: ${'newuidmap failed '.repeat(4000)}`, 3);
     expect(performance.now() - started).toBeLessThan(50);
@@ -68,5 +69,5 @@ describe('guesses by shared telling words', () => {
 test('search finds an entry by the symptom in words', async () => {
   const kb = await loadKb();
   const search = createKbSearch(kb.entries);
-  expect(search('containers stop when I log out')[0]?.entry.id).toBe('linger-disabled');
+  expect(search.query('containers stop when I log out')[0]?.entry.id).toBe('linger-disabled');
 }, 60_000);

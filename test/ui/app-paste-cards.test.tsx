@@ -136,12 +136,12 @@ describe('paste view cards', () => {
     expect(await tui.waitForText('1 diagnosis')).toMatchInlineSnapshot(`
       "rootless-doctor  [Paste]   Browse    card 1 of 1
       ┃ error  The user namespace limit is zero or too low
-      ┃ max-user-namespaces-too-low · line 1 · ✗ ruled out on this host
+      ┃ max-user-namespaces-too-low · line 1 · – ruled out on this host
       ┃ › [rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left
       ┃   on device
       ┃ rootlesskit cannot create a user namespace because user.max_user_namespaces is 0 or exhausted; the
       ┃ "no space left on device" is about namespaces, not the disk.
-      ┃ ✗ max-user-namespaces-value: max-user-namespaces-value observed
+      ┃ – max-user-namespaces-value: max-user-namespaces-value observed
       ┃ Ruled out on this host, so no fix is offered. Enter opens the entry.
 
 

@@ -122,12 +122,12 @@ describe('paste view', () => {
     expect(await tui.waitForText('1 diagnosis')).toMatchInlineSnapshot(`
       "rootless-doctor  [Paste]   Browse    card 1 of 1
       ┃ error  The user namespace limit is zero or too low
-      ┃ max-user-namespaces-too-low · line 1 · ✓ confirmed on this host
+      ┃ max-user-namespaces-too-low · line 1 · ✗ confirmed on this host
       ┃ › [rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: no space left
       ┃   on device
       ┃ rootlesskit cannot create a user namespace because user.max_user_namespaces is 0 or exhausted; the
       ┃ "no space left on device" is about namespaces, not the disk.
-      ┃ ✓ max-user-namespaces-value: /proc/sys/user/max_user_namespaces = 0
+      ┃ ✗ max-user-namespaces-value: /proc/sys/user/max_user_namespaces = 0
       ┃▸[1] Raise the limit now and on every boot. (needs root)
       ┃     $ echo 'user.max_user_namespaces=28633' | sudo tee /etc/sysctl.d/51-rootless.conf && sudo
       ┃       sysctl --system

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createEntrySearch } from '../../src/search/search-entries.js';
+import { createKbSearch } from '../../src/search/create-kb-search.js';
 import { makeEntry } from '../helpers/make-entry.js';
 
 const ENTRIES = [
@@ -30,12 +30,12 @@ const ENTRIES = [
   }),
 ];
 
-describe('createEntrySearch', () => {
-  const search = createEntrySearch(ENTRIES);
+describe('createKbSearch: guesses and the same entries by query', () => {
+  const search = createKbSearch(ENTRIES);
 
-  test('nearest: an unmatched variant of a known error points at its entry', () => {
+  test('guess: an unmatched variant of a known error points at its entry', () => {
     expect(
-      search.nearest(
+      search.guess(
         'level=error msg="failed to mount overlay: invalid argument" storage-driver=overlay2',
       ),
     ).toMatchObject([
@@ -45,27 +45,27 @@ describe('createEntrySearch', () => {
       },
     ]);
     expect(
-      search.nearest('Bind for 0.0.0.0:8080 failed: port is already in use by another')[0],
+      search.guess('Bind for 0.0.0.0:8080 failed: port is already in use by another')[0],
     ).toMatchObject({
       id: 'published-port-already-in-use',
     });
   });
 
-  test('nearest: garbage, noise words and a single shared word give no candidate', () => {
-    expect(search.nearest('asdkjh qwoeiu zxcmnb error poiqwe lkjasd')).toEqual([]);
-    expect(search.nearest('level=error msg="failed" error="unknown"')).toEqual([]);
-    expect(search.nearest('Error: could not bind the widget')).toEqual([]);
-    expect(search.nearest('')).toEqual([]);
+  test('guess: garbage, noise words and a single shared word give no candidate', () => {
+    expect(search.guess('asdkjh qwoeiu zxcmnb error poiqwe lkjasd')).toEqual([]);
+    expect(search.guess('level=error msg="failed" error="unknown"')).toEqual([]);
+    expect(search.guess('Error: could not bind the widget')).toEqual([]);
+    expect(search.guess('')).toEqual([]);
   });
 
-  test('nearest: scores are between 0 (perfect) and the threshold, best first', () => {
-    const found = search.nearest('Failed to start docker.service: Unit docker.service not found.');
+  test('guess: scores are between 0 (perfect) and the threshold, best first', () => {
+    const found = search.guess('Failed to start docker.service: Unit docker.service not found.');
     expect(found[0]?.id).toBe('user-unit-not-found');
     for (const candidate of found) expect(candidate.score).toBeGreaterThanOrEqual(0);
     expect(found.map((c) => c.score)).toEqual([...found.map((c) => c.score)].sort((a, b) => a - b));
   });
 
   test('search: keyword search, best first', () => {
-    expect(search.search('overlay')[0]?.id).toBe('overlay-unavailable-fallback');
+    expect(search.query('overlay')[0]?.entry.id).toBe('overlay-unavailable-fallback');
   });
 });

@@ -1,0 +1,31 @@
+// The guess part of the one KB search (create-kb-search.ts): the entries nearest to an error line
+// that matched no signature. It is its own module because pipe mode needs nothing else of the
+// search: it loads this one when the first unrecognised error line arrives, without fuse.js or
+// the probe kinds, so that line costs little (npm run bench: one 64 KiB error-looking line).
+// createKbSearch(...).guess is this same function over the same index.
+import type { SuggestionCandidate } from '../diagnose/types.js';
+import type { CompiledEntry } from '../kb/types.js';
+import { createWordRanker } from './rank-by-shared-words.js';
+import { guessTexts } from './search-fields.js';
+
+/** a guess whose telling words are mostly not the entry's is no guess */
+export const MAX_GUESS_SCORE = 0.8;
+
+export const MAX_GUESSES = 3;
+
+export type GuessEntries = (line: string, limit?: number) => SuggestionCandidate[];
+
+/** The index is built on the first call. */
+export function createGuesser(entries: readonly CompiledEntry[]): GuessEntries {
+  let ranker: ReturnType<typeof createWordRanker> | undefined;
+  return (line, limit = MAX_GUESSES) => {
+    ranker ??= createWordRanker(entries.map(guessTexts));
+    return ranker
+      .rank(line, limit)
+      .filter((guess) => guess.score <= MAX_GUESS_SCORE)
+      .map((guess) => {
+        const entry = entries[guess.index]!;
+        return { id: entry.id, title: entry.title, score: guess.score };
+      });
+  };
+}
