@@ -2,13 +2,23 @@
 // The only file that reads argv, touches `process` for exit codes and signals, and picks a
 // command. Each command is loaded by dynamic import, so a run pays only for the code it uses:
 // pipe mode never loads the TUI (ink, react) or the KB compiler (unified, remark, yaml).
+// scripts/bundle.ts bundles this file with all of pipe mode into dist/cli.js; the other commands
+// stay separate files that the import() calls below load.
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExitCode } from './exit-codes.js';
 import { HELP, USAGE_HINT } from './help.js';
 import type { CommandIO, GlobalOptions } from './commands/types.js';
 import { checkHostRoot } from './commands/check-host-root.js';
 import { nearestCommand } from './commands/nearest-command.js';
+
+/**
+ * true in the single executable (`npm run sea`, scripts/build-sea.ts), false in dist/cli.js: set by
+ * esbuild's `define`, so each build keeps only its own branch. The executable has no package on
+ * disk: package.json and the compiled KB are SEA assets, and the authoring tools are left out.
+ */
+declare const ROOTLESS_DOCTOR_SEA: boolean;
 
 const COMMANDS = new Set(['check', 'search', 'show', 'tui', 'kb', 'help', 'version']);
 
@@ -67,7 +77,7 @@ async function main(argv: string[]): Promise<ExitCode> {
     return ExitCode.ok;
   }
   if (values.version || (positionals[0] === 'version' && positionals.length === 1)) {
-    io.stdout.write(`${readVersion()}\n`);
+    io.stdout.write(`${await readVersion()}\n`);
     return ExitCode.ok;
   }
 
@@ -98,6 +108,12 @@ async function main(argv: string[]): Promise<ExitCode> {
     const [sub, dir, ...extra] = rest;
     if (sub !== 'lint' || extra.length > 0) {
       throw new UsageError(`unexpected \`kb ${rest.join(' ')}\`, expected \`kb lint [DIR]\``);
+    }
+    if (ROOTLESS_DOCTOR_SEA) {
+      io.stderr.write(
+        'rootless-doctor: `kb lint` is not part of the single executable; it comes with the npm package (npm install -g rootless-doctor)\n',
+      );
+      return ExitCode.usage;
     }
     const { runKbLint } = await import('./commands/kb-lint.js');
     return runKbLint(dir ?? defaultKbDir(), process.cwd(), io, { json: options.json });
@@ -149,8 +165,16 @@ async function main(argv: string[]): Promise<ExitCode> {
 }
 
 async function loadKb() {
-  const { loadRuleSet } = await import('./kb/load-rule-set.js');
-  return loadRuleSet();
+  const { loadRuleSet, parseRuleSet } = await import('./kb/load-rule-set.js');
+  if (ROOTLESS_DOCTOR_SEA) {
+    return parseRuleSet(await readSeaAsset('kb.json'), 'kb.json (inside this executable)');
+  }
+  return loadRuleSet(fileURLToPath(new URL('./kb.json', import.meta.url)));
+}
+
+async function readSeaAsset(name: 'kb.json' | 'package.json'): Promise<string> {
+  const { getAsset } = await import('node:sea');
+  return getAsset(name, 'utf8');
 }
 
 function expectNoArguments(command: string, rest: string[]) {
@@ -170,9 +194,11 @@ function defaultKbDir(): string {
   return existsSync('kb') ? 'kb' : new URL('../kb', import.meta.url).pathname;
 }
 
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  return String(pkg.version);
+async function readVersion(): Promise<string> {
+  const text = ROOTLESS_DOCTOR_SEA
+    ? await readSeaAsset('package.json')
+    : readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  return String(JSON.parse(text).version);
 }
 
 main(process.argv.slice(2)).then(
