@@ -41,7 +41,7 @@ export interface DiagnoseStreamOptions {
   /** absent with --no-probe: every verdict is then unknown */
   probe?: (entry: CompiledEntry) => Promise<ProbeResult[]>;
   /** absent with --no-probe: what decides which fixes fit the host (systemd or not) */
-  hostFacts?: Promise<HostFacts>;
+  hostFacts?: () => Promise<HostFacts>;
   /** absent with --no-probe: values the entry's fixes name, computed from the host */
   hostValues?: (
     names: ReadonlySet<string>,
@@ -70,8 +70,8 @@ export class DiagnoseStream {
   private readonly logVersions = new Map<VersionedComponent, string>();
   private readonly hostValues = new Map<Finding, Record<string, string>>();
   private bestGuess: Summary['guess'];
-  /** looked at once (systemd or not); nothing is known without probes */
-  private readonly facts: Promise<HostFacts>;
+  /** looked at once, for the first diagnosis (systemd or not); nothing is known without probes */
+  private factsAsked: Promise<HostFacts> | undefined;
   private factsSeen: HostFacts = {};
   /** lines a non-weak signature matched (bounded by the findings, which are deduplicated) */
   private readonly strongLines = new Set<number>();
@@ -84,7 +84,6 @@ export class DiagnoseStream {
 
   constructor(private readonly options: DiagnoseStreamOptions) {
     this.probe = probeOnce(options.probe);
-    this.facts = (options.hostFacts ?? Promise.resolve({})).catch(() => ({}));
     this.entries = options.matcher.table.entries;
     this.matcher = new StreamMatcher(options.matcher, {
       onMatch: (match) => this.onMatch(match),
@@ -92,6 +91,11 @@ export class DiagnoseStream {
       onCutLine: (line) => this.onCutLine(line),
       onVersion: (version) => this.onVersion(version),
     });
+  }
+
+  private facts(): Promise<HostFacts> {
+    this.factsAsked ??= (this.options.hostFacts?.() ?? Promise.resolve({})).catch(() => ({}));
+    return this.factsAsked;
   }
 
   push(chunk: Uint8Array): void {
@@ -111,7 +115,8 @@ export class DiagnoseStream {
         `${this.cutLines} lines longer than ${MAX_LINE_BYTES} bytes were cut in all`,
       );
     }
-    this.factsSeen = await this.facts;
+    // only diagnoses need them: a log with none never asked
+    if (this.factsAsked) this.factsSeen = await this.factsAsked;
     const ranked = this.rank();
     const summary: Summary = {
       lines: this.matcher.linesRead,
@@ -158,7 +163,7 @@ export class DiagnoseStream {
       const values = await valued;
       this.hostValues.set(finding, values);
       const judged = withLogVersions(entry, results, this.logVersions);
-      const diagnosis = diagnose(entry, finding, judged, values, await this.facts);
+      const diagnosis = diagnose(entry, finding, judged, values, await this.facts());
       this.diagnoses.set(finding, diagnosis);
       this.options.write(this.options.reporter.diagnosis(diagnosis));
     });

@@ -41,7 +41,7 @@ export interface PasteSessionOptions {
   /** values fixes name, computed from the host (`{{free_subid_range}}`) */
   hostValues?: HostProbing['hostValues'] | undefined;
   /** what decides which fixes fit the host */
-  hostFacts?: Promise<HostFacts> | undefined;
+  hostFacts?: (() => Promise<HostFacts>) | undefined;
   suggest: (text: string) => SuggestionCandidate[];
   /** entries whose symptoms fit a description in words, for a paste that is prose, not a log */
   describe?: (text: string) => SuggestionCandidate[];
@@ -137,7 +137,7 @@ export class PasteSession {
       names.size === 0 || !this.options.hostValues
         ? Promise.resolve({})
         : this.options.hostValues(names, finding.captures).catch(() => ({}));
-    const facts = (this.options.hostFacts ?? Promise.resolve({})).catch(() => ({}));
+    const facts = (this.options.hostFacts?.() ?? Promise.resolve({})).catch(() => ({}));
     this.enqueue(async () => {
       const diagnosis = diagnose(entry, finding, await probed, await valued, await facts);
       this.events.onCard({ kind: 'diagnosis', key, diagnosis });
