@@ -18,6 +18,29 @@ export const LAZY_MODULES = [
   'search/search-entries',
 ] as const;
 
+/** `kb lint`'s tools, left to node_modules (recheck runs a native binary or a jar of its own). */
+export const AUTHORING_PACKAGES = ['recheck', 'unified', 'remark-*', 'yaml'] as const;
+
+/** CommonJS packages bundled into an ES module call require() for node builtins: give them one. */
+export const REQUIRE_BANNER =
+  "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
+
+/** Ink loads React's devtools only with DEV=true, from a package not installed: leave it out. */
+export const noInkDevtoolsPlugin: Plugin = {
+  name: 'no-ink-devtools',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}ink${path.sep}`)
+        ? { path: 'ink-devtools', namespace: 'no-ink-devtools' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-ink-devtools' }, () => ({
+      contents: '',
+      loader: 'js',
+    }));
+  },
+};
+
 /** The main bundle: a dynamic import() of a lazy module stays an import() of its own file. */
 export function lazyModulesPlugin(srcDir: string): Plugin {
   const lazy = new Set(LAZY_MODULES.map((name) => path.join(srcDir, `${name}.ts`)));

@@ -4,12 +4,19 @@
 //   dist/commands/NAME.js    each other command, loaded by cli.js only when it runs, and
 //   dist/search/…            the fuzzy search: see LAZY_MODULES in bundle-rules.ts
 //   dist/chunks/*.js         code those share (the TUI's and search's, for instance)
-// Packages (ink, react, fuse.js, the authoring tools) stay imports resolved from node_modules.
+// Packages are bundled too, but the authoring tools of `kb lint`.
 // Type checking is `npm run typecheck`; esbuild only strips types.
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { checkBundle, LAZY_MODULES, lazyModulesPlugin } from './bundle-rules.js';
+import {
+  AUTHORING_PACKAGES,
+  checkBundle,
+  LAZY_MODULES,
+  lazyModulesPlugin,
+  noInkDevtoolsPlugin,
+  REQUIRE_BANNER,
+} from './bundle-rules.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
@@ -30,7 +37,6 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: NODE_TARGET,
-  packages: 'external',
   define: { ROOTLESS_DOCTOR_SEA: 'false' },
   metafile: true,
   logLevel: 'warning',
@@ -41,6 +47,7 @@ const [main, lazy] = await Promise.all([
     ...common,
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',
+    packages: 'external',
     plugins: [lazyModulesPlugin(path.join(root, 'src'))],
   }),
   build({
@@ -49,6 +56,13 @@ const [main, lazy] = await Promise.all([
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    // ink, react and fuse.js are bundled: the TUI's first frame no longer waits for Node to find,
+    // read and scan a hundred package files; React in its production build, as a shipped app runs
+    // it. The authoring tools stay packages: recheck runs a native binary of its own.
+    external: [...AUTHORING_PACKAGES],
+    define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+    banner: { js: REQUIRE_BANNER },
+    plugins: [noInkDevtoolsPlugin],
   }),
 ]);
 
