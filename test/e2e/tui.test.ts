@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { NODE, runCli } from '../helpers/run-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
@@ -61,7 +61,7 @@ describe.skipIf(!HAS_TMUX)(
     it('shows the card for a pasted error, copies its fix and exits cleanly', async () => {
       // no CI variable at all, as on a user's machine: Ink draws only the last frame when CI is set,
       // and chalk turns colours off when a CI variable exists, whatever its value
-      const command = `cd ${JSON.stringify(ROOT)} && env -u CI NO_COLOR=1 node dist/cli.js; echo $? > ${JSON.stringify(STATUS_FILE)}; sleep 60`;
+      const command = `cd ${JSON.stringify(ROOT)} && env -u CI NO_COLOR=1 ${JSON.stringify(NODE)} dist/cli.js; echo $? > ${JSON.stringify(STATUS_FILE)}; sleep 60`;
       tmux('-f', '/dev/null', 'new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', command);
       tmux('set-option', '-s', 'set-clipboard', 'on');
       await waitForScreen((text) => text.includes('[Paste]'), 15_000);
