@@ -109,14 +109,16 @@ async function main(argv: string[]): Promise<ExitCode> {
     if (sub !== 'lint' || extra.length > 0) {
       throw new UsageError(`unexpected \`kb ${rest.join(' ')}\`, expected \`kb lint [DIR]\``);
     }
+    // the dead branch of each build is dropped, with what it imports: the SEA has no kb-lint
     if (ROOTLESS_DOCTOR_SEA) {
       io.stderr.write(
         'rootless-doctor: `kb lint` is not part of the single executable; it comes with the npm package (npm install -g rootless-doctor)\n',
       );
       return ExitCode.usage;
+    } else {
+      const { runKbLint } = await import('./commands/kb-lint.js');
+      return runKbLint(dir ?? defaultKbDir(), process.cwd(), io, { json: options.json });
     }
-    const { runKbLint } = await import('./commands/kb-lint.js');
-    return runKbLint(dir ?? defaultKbDir(), process.cwd(), io, { json: options.json });
   }
   if (command === 'check') {
     expectNoArguments('check', rest);
