@@ -1,7 +1,8 @@
 // The single executable (`npm run sea`, scripts/build-sea.ts) on a host without Node.js: PATH is
 // an empty directory, so nothing can fall back to a `node` there, and the binary must diagnose a
 // real log exactly as dist/cli.js does. Skipped when build/sea/rootless-doctor was not built; .ci/run
-// builds it and sets ROOTLESS_DOCTOR_SEA_REQUIRED=1, so that a missing binary fails there.
+// builds it and sets ROOTLESS_DOCTOR_SEA_REQUIRED=1, so that a missing binary fails there. The
+// binary carries the KB it was built with: after changing kb/ or src/, `npm run sea` again.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ const SEA = path.join(ROOT, 'build', 'sea', 'rootless-doctor');
 const LOGS = path.join(ROOT, 'test', 'fixtures', 'logs');
 const REQUIRED = process.env.ROOTLESS_DOCTOR_SEA_REQUIRED === '1';
 const BUILT = existsSync(SEA);
+const STALE = 'built from an older kb/ or src/? run `npm run sea` again';
 
 /** an empty directory as the whole PATH: no node, no shell tools */
 const EMPTY_PATH = mkdtempSync(path.join(tmpdir(), 'rootless-doctor-sea-path-'));
@@ -59,14 +61,18 @@ describe.skipIf(!BUILT)(
       const log = readFileSync(path.join(LOGS, `${name}.log`));
       const expected = readFileSync(path.join(LOGS, `${name}.expected.txt`), 'utf8');
       expect(expected).toContain('[apparmor-userns-restriction]');
-      expect(await runSea(['--no-probe'], log)).toEqual({ code: 1, stdout: expected, stderr: '' });
+      expect(await runSea(['--no-probe'], log), STALE).toEqual({
+        code: 1,
+        stdout: expected,
+        stderr: '',
+      });
     });
 
     test('reads a log file named on the command line, as JSON Lines', async () => {
       const name = 'dbus-reset-wrapped-terminal';
       const expected = readFileSync(path.join(LOGS, `${name}.expected.jsonl`), 'utf8');
       const result = await runSea(['--no-probe', '--json', path.join(LOGS, `${name}.log`)]);
-      expect(result).toEqual({ code: 1, stdout: expected, stderr: '' });
+      expect(result, STALE).toEqual({ code: 1, stdout: expected, stderr: '' });
     });
 
     test('shows an entry from the knowledge base it carries', async () => {
