@@ -4,8 +4,10 @@
 // `import type` is erased by TypeScript and ignored.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isBuiltin } from 'node:module';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { AUTHORING_PACKAGES } from '../src/commands/authoring-packages.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SRC = path.join(ROOT, 'src');
@@ -48,6 +50,15 @@ function readImports(file: string): ModuleImports {
       ts.isStringLiteral(node.arguments[0])
     ) {
       found.dynamic.push(node.arguments[0].text);
+    } else if (
+      // createRequire's require: how the KB compiler loads recheck lazily
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'require' &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.dynamic.push(node.arguments[0].text);
     } else if (ts.isIdentifier(node) && node.text === 'process' && !isPropertyName(node)) {
       found.usesProcess = true;
     }
@@ -72,6 +83,33 @@ function resolveLocal(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(from), specifier).replace(/\.js$/, '');
   return ['.ts', '.tsx'].map((ext) => base + ext).find((candidate) => existsSync(candidate));
+}
+
+/** every package reachable through static and dynamic imports, as far as `follow` says for each file */
+function reachable(
+  entries: string[],
+  follow: (file: string) => 'all' | 'static' | 'none',
+): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const walk = (file: string, chain: string[]): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const here = [...chain, path.relative(ROOT, file)];
+    const imports = readImports(file);
+    const how = follow(file);
+    if (how === 'none') return;
+    const specifiers = how === 'static' ? imports.static : [...imports.static, ...imports.dynamic];
+    for (const specifier of specifiers) {
+      const local = resolveLocal(file, specifier);
+      if (local) walk(local, here);
+      else if (!specifier.startsWith('.') && !packages.has(packageOf(specifier))) {
+        packages.set(packageOf(specifier), here);
+      }
+    }
+  };
+  for (const entry of entries) walk(entry, []);
+  return packages;
 }
 
 /** the package a bare specifier loads: `remark-parse`, `@scope/name`, `node:fs` */
@@ -171,5 +209,61 @@ describe('DESIGN.md section 5 import rules', () => {
         .map((specifier) => `${rel(file)}: ${specifier}`),
     );
     expect(offences).toEqual([]);
+  });
+});
+
+describe('what runs needs only the runtime dependencies', () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+  const runtime = new Set(Object.keys(pkg.dependencies));
+  const CLI = path.join(SRC, 'cli.ts');
+  // the one gate to the authoring packages: kb lint imports the compiler dynamically and turns a
+  // missing package into one line saying what to install
+  const GATE = path.join(SRC, 'commands/kb-lint.ts');
+  // the interactive view ships as one file with Ink and React in it (scripts/bundle-ui.ts; the
+  // runtime dependencies stay outside it)
+  const BUNDLE = path.join(SRC, 'ui/render-app.tsx');
+  const offending = (
+    packages: Map<string, string[]>,
+    allowed: (name: string) => boolean,
+  ): string[] =>
+    [...packages]
+      .filter(([name]) => !isBuiltin(name) && !allowed(name))
+      .map(([name, chain]) => `${name} via ${chain.join(' → ')}`);
+
+  test('every command and kb lint up to its gate load only dependencies and node builtins', () => {
+    const packages = reachable([CLI], (file) =>
+      file === GATE ? 'static' : file === BUNDLE ? 'none' : 'all',
+    );
+    expect(offending(packages, (name) => runtime.has(name))).toEqual([]);
+    // the walk is real: it reaches every runtime dependency (search's fuse.js) through dynamic imports
+    expect([...packages.keys()].filter((name) => runtime.has(name)).sort()).toEqual(
+      [...runtime].sort(),
+    );
+  });
+
+  test('the bundled interactive view is where Ink and React are, and the TUI reaches it', () => {
+    const tui = readImports(path.join(SRC, 'commands/tui.ts')).dynamic;
+    expect(tui).toContain('../ui/render-app.js');
+    const packages = reachable([BUNDLE], () => 'all');
+    expect([...packages.keys()].filter((name) => !isBuiltin(name)).sort()).toEqual([
+      'fuse.js',
+      'ink',
+      'react',
+    ]);
+    expect(['ink', 'react'].filter((name) => !(name in pkg.devDependencies))).toEqual([]);
+  });
+
+  test('behind the gate, the KB compiler needs only dependencies and the authoring packages', () => {
+    const packages = reachable([GATE], () => 'all');
+    expect(
+      offending(packages, (name) => runtime.has(name) || AUTHORING_PACKAGES.includes(name)),
+    ).toEqual([]);
+    // the list kb lint names is exactly what the compiler loads, each one a devDependency
+    expect(AUTHORING_PACKAGES.filter((name) => !packages.has(name))).toEqual([]);
+    expect(AUTHORING_PACKAGES.filter((name) => !(name in pkg.devDependencies))).toEqual([]);
+    expect(AUTHORING_PACKAGES.filter((name) => runtime.has(name))).toEqual([]);
   });
 });
