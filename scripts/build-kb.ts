@@ -10,7 +10,12 @@ import path from 'node:path';
 import { formatIssue } from '../src/kb/issue.js';
 import { lintKbDir } from '../src/kb/lint-kb-dir.js';
 import { analyserVersion, createSafetyChecker } from '../src/kb/check-regex-safety.js';
-import { COMMITTED_CACHE_FILE, formatCache, parseCache } from '../src/kb/regex-safety-cache.js';
+import {
+  cacheStaleness,
+  COMMITTED_CACHE_FILE,
+  formatCache,
+  parseCache,
+} from '../src/kb/regex-safety-cache.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const checkOnly = process.argv.includes('--check');
@@ -30,22 +35,19 @@ const { issues, ruleSet } = await lintKbDir(path.join(root, 'kb'), root, (regex)
 );
 
 for (const issue of issues) console.log(formatIssue(issue));
-const cacheText = formatCache(analyser, safety.seen);
-const cacheStale = cacheText !== committedText;
-if (cacheStale && checkOnly) {
-  console.error(
-    `kb: ${cacheName} is stale (${safety.analysed} regex(es) not in it, or answers from another analyser than ${analyser}, or regexes the KB no longer has); run \`npm run build\` and commit it`,
-  );
+const stale = cacheStaleness(committedText, analyser, safety.seen);
+if (stale !== undefined && checkOnly) {
+  console.error(`kb: ${cacheName} is stale: ${stale}; run \`npm run build\` and commit it`);
 }
-if (cacheStale && !checkOnly) {
-  await writeFile(COMMITTED_CACHE_FILE, cacheText);
-  console.error(`kb: updated ${cacheName} (${safety.analysed} regex(es) analysed); commit it`);
+if (stale !== undefined && !checkOnly) {
+  await writeFile(COMMITTED_CACHE_FILE, formatCache(analyser, safety.seen));
+  console.error(`kb: updated ${cacheName} (${stale}); commit it`);
 }
 if (issues.length > 0) {
   console.error(`kb: ${issues.length} issue(s); dist/kb.json not written`);
   process.exit(1);
 }
-if (cacheStale && checkOnly) process.exit(1);
+if (stale !== undefined && checkOnly) process.exit(1);
 if (!checkOnly) {
   await mkdir(path.join(root, 'dist'), { recursive: true });
   await writeFile(path.join(root, 'dist', 'kb.json'), `${JSON.stringify(ruleSet)}\n`);

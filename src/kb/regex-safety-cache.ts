@@ -56,6 +56,30 @@ export function formatCache(analyser: string, answers: ReadonlyMap<RegexKey, Saf
   return `{\n  "analyser": ${JSON.stringify(analyser)},\n  "regexes": ${body}\n}\n`;
 }
 
+/**
+ * Why `committedText` is not what the build would write for the regexes a lint `checked` (undefined
+ * when it is): what CI reports when a KB change was committed without the updated cache.
+ */
+export function cacheStaleness(
+  committedText: string,
+  analyser: string,
+  checked: ReadonlyMap<RegexKey, Safety>,
+): string | undefined {
+  if (committedText === formatCache(analyser, checked)) return undefined;
+  const committed = parseCache(committedText, analyser);
+  if (committed.size === 0 && committedText.trim() !== '') {
+    const found = /"analyser":\s*("[^"]*")/.exec(committedText)?.[1] ?? 'an unreadable file';
+    return `it holds answers from ${found}, not from "${analyser}"`;
+  }
+  const missing = [...checked.keys()].filter((key) => !committed.has(key)).length;
+  const unused = [...committed.keys()].filter((key) => !checked.has(key)).length;
+  const parts = [
+    ...(missing > 0 ? [`${missing} of the KB's regexes are not in it`] : []),
+    ...(unused > 0 ? [`${unused} regexes in it are no longer in the KB`] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : 'it is not formatted as the build writes it';
+}
+
 export function readCacheFile(file: string, analyser: string): Map<RegexKey, Safety> {
   try {
     return parseCache(readFileSync(file, 'utf8'), analyser);
