@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../kb/issue.js';
+import { committedRecheckVersion } from '../kb/regex-safety-cache.js';
 import { installCommand, missingAuthoringPackage } from './authoring-packages.js';
 import type { CommandIO } from './types.js';
 
@@ -87,14 +88,17 @@ function progress(count: number, io: CommandIO): void {
   }
 }
 
-/** the ranges package.json gives the authoring packages (they are devDependencies) */
+/** the ranges package.json gives the authoring packages (devDependencies); recheck exactly as cached */
 function devRanges(root: string): Record<string, string> {
+  let ranges: Record<string, string> = {};
   try {
     const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as {
       devDependencies?: Record<string, string>;
     };
-    return pkg.devDependencies ?? {};
+    ranges = pkg.devDependencies ?? {};
   } catch {
-    return {};
+    // no package.json: the packages are named without versions
   }
+  const recheck = committedRecheckVersion();
+  return recheck === undefined ? ranges : { ...ranges, recheck };
 }

@@ -102,6 +102,11 @@ export function createUserSafetyChecker(
   const user = cacheFile ? readCacheFile(cacheFile, analyser) : new Map<RegexKey, Safety>();
   const save = (): boolean => {
     for (const [key, safety] of checker.seen) user.set(key, safety);
+    // bounded: answers this run did not need go first
+    for (const key of user.keys()) {
+      if (user.size <= USER_CACHE_LIMIT) break;
+      if (!checker.seen.has(key)) user.delete(key);
+    }
     return cacheFile !== undefined && writeCacheFile(cacheFile, formatCache(analyser, user));
   };
   const checker = createSafetyChecker({
@@ -116,6 +121,7 @@ export function createUserSafetyChecker(
 }
 
 const SAVE_EVERY = 20;
+const USER_CACHE_LIMIT = 10_000;
 
 function analyse(source: string): Safety {
   const { checkSync } = require('recheck') as typeof Recheck;

@@ -80,6 +80,22 @@ export function cacheStaleness(
   return parts.length > 0 ? parts.join(', ') : 'it is not formatted as the build writes it';
 }
 
+/**
+ * The recheck version the shipped answers came from (`4.5.0`), so that `kb lint`'s install hint
+ * can name exactly that one: with any other, none of them would count and a first lint of the
+ * bundled KB would analyse every regex again.
+ */
+export function committedRecheckVersion(file = COMMITTED_CACHE_FILE): string | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { analyser?: unknown };
+    return typeof data.analyser === 'string'
+      ? /^recheck (\d+\.\d+\.\d+)\b/.exec(data.analyser)?.[1]
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readCacheFile(file: string, analyser: string): Map<RegexKey, Safety> {
   try {
     return parseCache(readFileSync(file, 'utf8'), analyser);

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { analyserVersion, createSafetyChecker } from '../../src/kb/check-regex-safety.js';
 import {
   cacheStaleness,
+  committedRecheckVersion,
   formatCache,
   parseCache,
   regexKey,
@@ -70,6 +71,18 @@ describe('the cache file', () => {
     const blocker = path.join(dir, 'a-file');
     writeFileSync(blocker, '');
     expect(writeCacheFile(path.join(blocker, 'cache.json'), 'x')).toBe(false);
+  });
+});
+
+describe('the recheck version kb lint asks for', () => {
+  test('is the one the committed answers came from, when the file says', () => {
+    const file = path.join(dir, 'committed.json');
+    writeFileSync(file, formatCache('recheck 4.5.0, check-regex-safety 1', new Map()));
+    expect(committedRecheckVersion(file)).toBe('4.5.0');
+    writeFileSync(file, '{"analyser": 3}');
+    expect(committedRecheckVersion(file)).toBeUndefined();
+    expect(committedRecheckVersion(path.join(dir, 'none.json'))).toBeUndefined();
+    expect(committedRecheckVersion()).toBe(analyserVersion().split(' ')[1]?.replace(',', ''));
   });
 });
 
