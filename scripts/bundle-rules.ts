@@ -18,9 +18,6 @@ export const LAZY_MODULES = [
   'search/search-entries',
 ] as const;
 
-/** `kb lint`'s tools, left to node_modules (recheck runs a native binary or a jar of its own). */
-export const AUTHORING_PACKAGES = ['recheck', 'unified', 'remark-*', 'yaml'] as const;
-
 /** CommonJS packages bundled into an ES module call require() for node builtins: give them one. */
 export const REQUIRE_BANNER =
   "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";

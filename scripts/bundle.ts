@@ -4,13 +4,14 @@
 //   dist/commands/NAME.js    each other command, loaded by cli.js only when it runs, and
 //   dist/search/…            the fuzzy search: see LAZY_MODULES in bundle-rules.ts
 //   dist/chunks/*.js         code those share (the TUI's and search's, for instance)
-// Packages are bundled too, but the authoring tools of `kb lint`.
+// Packages are bundled too, but the authoring tools of `kb lint` (AUTHORING_PACKAGES), so the
+// package has no runtime dependencies.
 // Type checking is `npm run typecheck`; esbuild only strips types.
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { AUTHORING_PACKAGES } from '../src/commands/authoring-packages.js';
 import {
-  AUTHORING_PACKAGES,
   checkBundle,
   LAZY_MODULES,
   lazyModulesPlugin,
@@ -57,8 +58,10 @@ const [main, lazy] = await Promise.all([
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // ink, react and fuse.js are bundled: the TUI's first frame no longer waits for Node to find,
-    // read and scan a hundred package files; React in its production build, as a shipped app runs
-    // it. The authoring tools stay packages: recheck runs a native binary of its own.
+    // read and scan a hundred package files, and an install brings no package at all; React in
+    // its production build, as a shipped app runs it. kb lint's authoring tools stay packages
+    // (recheck runs a native binary of its own, 57 MB): a plain install leaves them out and kb
+    // lint names the command that adds them (src/commands/authoring-packages.ts).
     external: [...AUTHORING_PACKAGES],
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
     banner: { js: REQUIRE_BANNER },

@@ -3,17 +3,23 @@
 // rules on the source (test/import-rules.test.ts) say what pipe mode may reach; this checks that
 // bundling kept the heavy parts out of the file every run loads.
 import { readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { LAZY_MODULES } from '../scripts/bundle-rules.js';
+import { AUTHORING_PACKAGES } from '../src/commands/authoring-packages.js';
 
 const DIST = path.resolve(import.meta.dirname, '../dist');
 
-/** specifiers of a built file's static imports and literal import() calls */
-function importsOf(file: string): { static: string[]; dynamic: string[] } {
+/**
+ * specifiers of a built file's static imports, literal import() calls and literal require() calls
+ * (a bundled CommonJS package's `__require`, or `createRequire`'s require, which esbuild may rename
+ * to require2)
+ */
+function importsOf(file: string): { static: string[]; dynamic: string[]; required: string[] } {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-  const found = { static: [] as string[], dynamic: [] as string[] };
+  const found = { static: [] as string[], dynamic: [] as string[], required: [] as string[] };
   const visit = (node: ts.Node): void => {
     if (
       (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
@@ -28,6 +34,14 @@ function importsOf(file: string): { static: string[]; dynamic: string[] } {
       ts.isStringLiteral(node.arguments[0])
     ) {
       found.dynamic.push(node.arguments[0].text);
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      /^(__)?require\d*$/.test(node.expression.text) &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.required.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
   };
@@ -35,25 +49,31 @@ function importsOf(file: string): { static: string[]; dynamic: string[] } {
   return found;
 }
 
-/** every built file that loading `file` may load, `file` included */
-function closure(file: string, seen = new Set<string>()): Set<string> {
+/** every built file that loading `file` may load (only its static imports with `how`), `file` included */
+function closure(
+  file: string,
+  how: 'all' | 'static' = 'all',
+  seen = new Set<string>(),
+): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const { static: fixed, dynamic } = importsOf(file);
-  for (const specifier of [...fixed, ...dynamic].filter((s) => s.startsWith('.'))) {
-    closure(path.resolve(path.dirname(file), specifier), seen);
+  const followed = how === 'static' ? fixed : [...fixed, ...dynamic];
+  for (const specifier of followed.filter((s) => s.startsWith('.'))) {
+    closure(path.resolve(path.dirname(file), specifier), how, seen);
   }
   return seen;
 }
 
-/** the packages these built files import, statically or by import(), from node_modules */
-function packagesOf(files: Iterable<string>): Set<string> {
-  return new Set(
-    [...files].flatMap((file) => {
-      const { static: fixed, dynamic } = importsOf(file);
-      return [...fixed, ...dynamic].filter((s) => !s.startsWith('.') && !s.startsWith('node:'));
-    }),
-  );
+/** the packages these built files load from node_modules, by import, import() or require() */
+function packagesOf(files: Iterable<string>): string[] {
+  const names = [...files].flatMap((file) => {
+    const { static: fixed, dynamic, required } = importsOf(file);
+    return [...fixed, ...dynamic, ...required]
+      .filter((s) => !s.startsWith('.') && !isBuiltin(s))
+      .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
+  });
+  return [...new Set(names)].sort();
 }
 
 describe('dist/cli.js: the entry and all of pipe mode in one file', () => {
@@ -103,11 +123,12 @@ describe('the lazily loaded files', () => {
     expect([...bundledPackages([file('cli')])]).toEqual([]);
   });
 
-  test('kb lint imports its authoring tools from node_modules, and only it does', () => {
-    expect([...packagesOf(closure(file('commands/kb-lint')))]).toEqual(
-      expect.arrayContaining(['yaml', 'unified', 'recheck']),
-    );
+  test('kb lint alone loads packages, exactly the authoring tools, and only past its gate', () => {
+    expect(packagesOf(closure(file('commands/kb-lint')))).toEqual([...AUTHORING_PACKAGES].sort());
+    // what kb-lint.js loads before it runs (its static imports) needs no package, so that a
+    // missing one fails the import() in its try and becomes the install hint, not a crash
+    expect(packagesOf(closure(file('commands/kb-lint'), 'static'))).toEqual([]);
     const others = LAZY_MODULES.filter((name) => name !== 'commands/kb-lint');
-    expect([...packagesOf(others.flatMap((name) => [...closure(file(name))]))]).toEqual([]);
+    expect(packagesOf(others.flatMap((name) => [...closure(file(name))]))).toEqual([]);
   });
 });
