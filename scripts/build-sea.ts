@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { noInkDevtoolsPlugin, REQUIRE_BANNER } from './bundle-rules.js';
+import { inkWithoutDevModePlugin, REQUIRE_BANNER } from './bundle-rules.js';
 
 /**
  * Node 26 is the first line to run an ES module as the SEA's main script ("mainFormat": "module"),
@@ -43,7 +43,7 @@ await build({
   target: `node${SEA_NODE}`,
   define: { ROOTLESS_DOCTOR_SEA: 'true', 'process.env.NODE_ENV': '"production"' },
   banner: { js: REQUIRE_BANNER },
-  plugins: [noInkDevtoolsPlugin],
+  plugins: [inkWithoutDevModePlugin],
   legalComments: 'eof',
   logLevel: 'warning',
 });

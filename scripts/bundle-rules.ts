@@ -22,19 +22,38 @@ export const LAZY_MODULES = [
 export const REQUIRE_BANNER =
   "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
 
-/** Ink loads React's devtools only with DEV=true, from a package not installed: leave it out. */
-export const noInkDevtoolsPlugin: Plugin = {
-  name: 'no-ink-devtools',
+/**
+ * Ink has a dev mode, entered when DEV=true is in the environment, that a bundled Ink cannot run:
+ * it imports React's devtools (react-devtools-core, not installed) and reads Ink's package.json
+ * relative to itself, which bundled is dist/package.json, a file that does not exist: the TUI would
+ * die before its first frame for a user who happens to have DEV=true set. So the bundle's Ink is
+ * never in dev mode, and the devtools module, never loaded, is an empty one.
+ */
+export const inkWithoutDevModePlugin: Plugin = {
+  name: 'ink-without-dev-mode',
   setup(build) {
     build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
       args.importer.includes(`${path.sep}ink${path.sep}`)
-        ? { path: 'ink-devtools', namespace: 'no-ink-devtools' }
+        ? { path: 'ink-devtools', namespace: 'ink-without-dev-mode' }
         : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'no-ink-devtools' }, () => ({
+    build.onLoad({ filter: /.*/, namespace: 'ink-without-dev-mode' }, () => ({
       contents: '',
       loader: 'js',
     }));
+    const utils = /[\\/]node_modules[\\/]ink[\\/]build[\\/]utils\.js$/;
+    build.onLoad({ filter: utils }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const devTest = "process.env['DEV'] === 'true'";
+      if (!source.includes(devTest)) {
+        return {
+          errors: [
+            { text: `${args.path} no longer tests ${devTest}: see how Ink enters dev mode` },
+          ],
+        };
+      }
+      return { contents: source.replace(devTest, 'false'), loader: 'js' };
+    });
   },
 };
 

@@ -15,7 +15,7 @@ import {
   checkBundle,
   LAZY_MODULES,
   lazyModulesPlugin,
-  noInkDevtoolsPlugin,
+  inkWithoutDevModePlugin,
   REQUIRE_BANNER,
 } from './bundle-rules.js';
 
@@ -65,7 +65,7 @@ const [main, lazy] = await Promise.all([
     external: [...AUTHORING_PACKAGES],
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
     banner: { js: REQUIRE_BANNER },
-    plugins: [noInkDevtoolsPlugin],
+    plugins: [inkWithoutDevModePlugin],
   }),
 ]);
 

@@ -2,9 +2,11 @@
 // only imports node builtins, every other command a file of its own that it loads on demand. The
 // rules on the source (test/import-rules.test.ts) say what pipe mode may reach; this checks that
 // bundling kept the heavy parts out of the file every run loads.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { LAZY_MODULES } from '../scripts/bundle-rules.js';
@@ -130,5 +132,24 @@ describe('the lazily loaded files', () => {
     expect(packagesOf(closure(file('commands/kb-lint'), 'static'))).toEqual([]);
     const others = LAZY_MODULES.filter((name) => name !== 'commands/kb-lint');
     expect(packagesOf(others.flatMap((name) => [...closure(file(name))]))).toEqual([]);
+  });
+
+  test("the TUI's Ink never enters its dev mode, which a bundle cannot run", () => {
+    // with DEV=true, an Ink bundled as is would import React's devtools and read dist/package.json
+    // at load time, and the TUI would die before its first frame
+    const ink = [...closure(file('commands/tui'))].filter((built) =>
+      readFileSync(built, 'utf8').includes('// node_modules/ink/build/reconciler.js'),
+    );
+    expect(ink).toHaveLength(1);
+    const loaded = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(ink[0]!).href)})`],
+      { env: { PATH: process.env.PATH ?? '', DEV: 'true' }, encoding: 'utf8', timeout: 20_000 },
+    );
+    expect({ status: loaded.status, stdout: loaded.stdout, stderr: loaded.stderr }).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
   });
 });
