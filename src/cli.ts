@@ -2,8 +2,10 @@
 // The only file that reads argv and touches `process` (exit codes, signals); it parses the command
 // line and dispatches to a command in src/commands/, nothing else. Each command is loaded by
 // dynamic import, so a run pays only for the code it uses: pipe mode never loads the TUI (ink,
-// react) or the KB compiler (unified, remark, yaml).
+// react) or the KB compiler (unified, remark, yaml). scripts/bundle.ts bundles this file with all
+// of pipe mode into dist/cli.js; the other commands stay separate files the import() calls load.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExitCode } from './exit-codes.js';
 import { HELP, USAGE_HINT } from './help.js';
@@ -11,6 +13,13 @@ import type { CommandIO } from './commands/types.js';
 import { toGlobalOptions } from './commands/global-options.js';
 import { mistypedCommand } from './commands/nearest-command.js';
 import { UsageError } from './commands/usage-error.js';
+
+/**
+ * true in the single executable (`npm run sea`, scripts/build-sea.ts), false in dist/cli.js: set by
+ * esbuild's `define`, so each build keeps only its own branch. The executable has no package on
+ * disk: package.json and the compiled KB are SEA assets, and the authoring tools are left out.
+ */
+declare const ROOTLESS_DOCTOR_SEA: boolean;
 
 const COMMANDS = new Set(['check', 'search', 'show', 'tui', 'kb', 'help', 'version']);
 
@@ -69,9 +78,17 @@ async function main(argv: string[]): Promise<ExitCode> {
       if (sub !== 'lint' || extra.length > 0) {
         throw new UsageError(`unexpected \`kb ${rest.join(' ')}\`, expected \`kb lint [DIR]\``);
       }
-      const { runKbLint, defaultKbDir } = await import('./commands/kb-lint.js');
-      const cwd = process.cwd();
-      return runKbLint(dir ?? defaultKbDir(cwd), cwd, io, { json: options.json });
+      // the dead branch of each build is dropped, with what it imports: the SEA has no kb lint
+      if (ROOTLESS_DOCTOR_SEA) {
+        io.stderr.write(
+          'rootless-doctor: `kb lint` is not part of the single executable; it comes with the npm package (npm install -g rootless-doctor)\n',
+        );
+        return ExitCode.usage;
+      } else {
+        const { runKbLint, defaultKbDir } = await import('./commands/kb-lint.js');
+        const cwd = process.cwd();
+        return runKbLint(dir ?? defaultKbDir(cwd), cwd, io, { json: options.json });
+      }
     }
     case 'check': {
       expectNoArguments('check', rest);
@@ -143,8 +160,12 @@ function parseCommandLine(argv: string[]) {
 }
 
 async function loadKb() {
-  const { loadRuleSet } = await import('./kb/load-rule-set.js');
-  return loadRuleSet();
+  const { loadRuleSet, parseRuleSet } = await import('./kb/load-rule-set.js');
+  if (ROOTLESS_DOCTOR_SEA) {
+    const { readSeaAsset } = await import('./commands/sea-assets.js');
+    return parseRuleSet(await readSeaAsset('kb.json'), 'kb.json (inside this executable)');
+  }
+  return loadRuleSet(fileURLToPath(new URL('./kb.json', import.meta.url)));
 }
 
 function expectNoArguments(command: string, rest: string[]) {

@@ -1,11 +1,14 @@
 // DESIGN.md section 5, enforced on the source: which modules may import what, and what pipe mode
 // may load at all. Static imports are followed from the entry points (dynamic `import()` is how
 // the CLI keeps the TUI and the KB compiler out of pipe mode, so it is allowed and not followed);
-// `import type` is erased by TypeScript and ignored.
+// `import type` is erased by TypeScript and ignored. test/bundle.test.ts checks the same on the
+// built dist/cli.js, where scripts/bundle.ts inlines what pipe mode reaches, import() included.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isBuiltin } from 'node:module';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { AUTHORING_PACKAGES } from '../src/commands/authoring-packages.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SRC = path.join(ROOT, 'src');
@@ -48,6 +51,15 @@ function readImports(file: string): ModuleImports {
       ts.isStringLiteral(node.arguments[0])
     ) {
       found.dynamic.push(node.arguments[0].text);
+    } else if (
+      // createRequire's require: how the KB compiler loads recheck lazily
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'require' &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.dynamic.push(node.arguments[0].text);
     } else if (ts.isIdentifier(node) && node.text === 'process' && !isPropertyName(node)) {
       found.usesProcess = true;
     }
@@ -72,6 +84,33 @@ function resolveLocal(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const base = path.resolve(path.dirname(from), specifier).replace(/\.js$/, '');
   return ['.ts', '.tsx'].map((ext) => base + ext).find((candidate) => existsSync(candidate));
+}
+
+/** every package reachable through static and dynamic imports, as far as `follow` says for each file */
+function reachable(
+  entries: string[],
+  follow: (file: string) => 'all' | 'static' | 'none',
+): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const walk = (file: string, chain: string[]): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const here = [...chain, path.relative(ROOT, file)];
+    const imports = readImports(file);
+    const how = follow(file);
+    if (how === 'none') return;
+    const specifiers = how === 'static' ? imports.static : [...imports.static, ...imports.dynamic];
+    for (const specifier of specifiers) {
+      const local = resolveLocal(file, specifier);
+      if (local) walk(local, here);
+      else if (!specifier.startsWith('.') && !packages.has(packageOf(specifier))) {
+        packages.set(packageOf(specifier), here);
+      }
+    }
+  };
+  for (const entry of entries) walk(entry, []);
+  return packages;
 }
 
 /** the package a bare specifier loads: `remark-parse`, `@scope/name`, `node:fs` */
@@ -171,5 +210,40 @@ describe('DESIGN.md section 5 import rules', () => {
         .map((specifier) => `${rel(file)}: ${specifier}`),
     );
     expect(offences).toEqual([]);
+  });
+});
+
+// scripts/bundle.ts bundles every package the commands import and leaves out only AUTHORING_PACKAGES,
+// which a plain install does not have: these rules keep them behind kb lint's gate, where a missing
+// one becomes a hint instead of a crash. test/bundle.test.ts checks the built files keep it so.
+describe('only kb lint, behind its gate, needs a package an install lacks', () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
+  const CLI = path.join(SRC, 'cli.ts');
+  // the one gate to the authoring packages: kb lint imports the compiler dynamically and turns a
+  // missing package into one line saying what to install
+  const GATE = path.join(SRC, 'commands/kb-lint.ts');
+  const packagesOnly = (packages: Map<string, string[]>): string[] =>
+    [...packages.keys()].filter((name) => !isBuiltin(name)).sort();
+
+  test('every command, and kb lint up to its gate, reaches only the packages the build bundles', () => {
+    const packages = reachable([CLI], (file) => (file === GATE ? 'static' : 'all'));
+    const authoring = [...packages]
+      .filter(([name]) => AUTHORING_PACKAGES.includes(name))
+      .map(([name, chain]) => `${name} via ${chain.join(' → ')}`);
+    expect(authoring).toEqual([]);
+    // the walk is real: it follows import() to the TUI (ink, react) and the fuzzy search (fuse.js),
+    // each a devDependency, since it is in the bundle and not installed with it
+    expect(packagesOnly(packages)).toEqual(['fuse.js', 'ink', 'react']);
+    expect(packagesOnly(packages).filter((name) => !(name in pkg.devDependencies))).toEqual([]);
+  });
+
+  test('behind the gate, the KB compiler loads exactly the authoring packages', () => {
+    // the list kb lint names (and the build leaves out) is what the compiler loads, no more, no
+    // less, each a devDependency
+    const packages = reachable([GATE], () => 'all');
+    expect(packagesOnly(packages)).toEqual([...AUTHORING_PACKAGES].sort());
+    expect(AUTHORING_PACKAGES.filter((name) => !(name in pkg.devDependencies))).toEqual([]);
   });
 });

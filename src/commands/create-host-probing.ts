@@ -1,6 +1,7 @@
 // Everything that looks at the host for a diagnosis, made once per run from one Host: the probes
 // of each entry, the values fixes name ({{free_subid_range}}) and the facts that decide which fixes
 // fit (systemd or not). Pipe mode and the interactive view use the same, so they judge alike.
+import type { HostFacts } from '../diagnose/fix-fits-host.js';
 import type { HostProbing } from '../diagnose/host-probing.js';
 import type { CommandIO, GlobalOptions } from './types.js';
 
@@ -22,11 +23,13 @@ export async function createHostProbing(
     import('../probe/observe-packaging.js'),
   ]);
   const host = createNodeHost({ root: options.hostRoot, env: io.env });
+  let facts: Promise<HostFacts> | undefined;
   return {
     probe: createProbeRunner(host),
     hostValues: (names, captures) => computeHostValues(names, host, captures),
-    hostFacts: Promise.all([observeInit(host), observeDebianDockerIo(host)]).then(
-      ([{ systemd }, debianDockerIo]) => ({ systemd, debianDockerIo }),
-    ),
+    hostFacts: () =>
+      (facts ??= Promise.all([observeInit(host), observeDebianDockerIo(host)]).then(
+        ([{ systemd }, debianDockerIo]) => ({ systemd, debianDockerIo }),
+      )),
   };
 }

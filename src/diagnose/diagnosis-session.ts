@@ -117,7 +117,8 @@ export class DiagnosisSession {
   private readonly logVersions = new Map<VersionedComponent, string>();
   private bestGuess: Summary['guess'];
   /** looked at once (systemd or not); nothing is known without probes */
-  private readonly facts: Promise<HostFacts>;
+  /** looked at once, when the first diagnosis needs them (a log with none never runs dpkg) */
+  private factsAsked: Promise<HostFacts> | undefined;
   /** lines a non-weak signature matched (bounded by the findings, which are deduplicated) */
   private readonly strongLines = new Set<number>();
   /** weak lines already turned into a guess or a diagnosis: each is judged once */
@@ -137,7 +138,6 @@ export class DiagnosisSession {
   ) {
     this.probe = probeOnce(options.probe);
     this.ignore = options.ignore ?? new Set();
-    this.facts = (options.hostFacts ?? Promise.resolve({})).catch(() => ({}));
     this.entries = options.matcher.table.entries;
     this.matcher = new StreamMatcher(options.matcher, {
       onMatch: (match) => this.onMatch(match),
@@ -177,6 +177,11 @@ export class DiagnosisSession {
     }
   }
 
+  private facts(): Promise<HostFacts> {
+    this.factsAsked ??= (this.options.hostFacts?.() ?? Promise.resolve({})).catch(() => ({}));
+    return this.factsAsked;
+  }
+
   /** End of input (or an interrupt): waits for pending diagnoses, then emits the summary. */
   async finish(): Promise<SessionSummary> {
     this.matcher.end();
@@ -193,7 +198,8 @@ export class DiagnosisSession {
       lines: this.matcher.linesRead,
       suggestions: this.suggestionKeys.size,
       guess: this.bestGuess,
-      facts: await this.facts,
+      // only diagnoses need them: a log with none never asked
+      facts: this.factsAsked ? await this.factsAsked : {},
     });
     this.emit({ type: 'summary', ...result });
     return result;
@@ -240,7 +246,7 @@ export class DiagnosisSession {
   private async judge(state: FoundState): Promise<Diagnosis> {
     const { entry, finding } = state;
     const judged = withLogVersions(entry, state.probes ?? [], this.logVersions);
-    return diagnose(entry, finding, judged, state.hostValues, await this.facts);
+    return diagnose(entry, finding, judged, state.hostValues, await this.facts());
   }
 
   /**

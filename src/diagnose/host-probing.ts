@@ -10,5 +10,6 @@ export interface HostProbing {
     names: ReadonlySet<string>,
     captures: Record<string, string>,
   ) => Promise<Record<string, string>>;
-  hostFacts: Promise<HostFacts>;
+  /** looked at when a diagnosis first needs them (a log with none never runs dpkg), then kept */
+  hostFacts: () => Promise<HostFacts>;
 }

@@ -3,10 +3,20 @@
 // sees it) and to the probe kinds registry, which the compiler itself does not import.
 import { compileKb, type CompileResult } from './compile-kb.js';
 import { readKbDir } from './read-kb-dir.js';
+import type { Safety } from './regex-safety-cache.js';
 import { normalizeLine } from '../match/normalize-line.js';
 import { PROBE_KINDS } from '../probe/probe-kinds.js';
 
-export async function lintKbDir(dir: string, cwd: string): Promise<CompileResult> {
+export async function lintKbDir(
+  dir: string,
+  cwd: string,
+  safety?: (regex: string) => Safety,
+): Promise<CompileResult> {
   const files = await readKbDir(dir, cwd);
-  return compileKb(files, { normalize: normalizeLine, checkSafety: true, probeKinds: PROBE_KINDS });
+  return compileKb(files, {
+    normalize: normalizeLine,
+    checkSafety: true,
+    probeKinds: PROBE_KINDS,
+    ...(safety ? { safety } : {}),
+  });
 }

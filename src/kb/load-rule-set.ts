@@ -1,17 +1,16 @@
 // Loads the compiled knowledge base (dist/kb.json) at run time. Cheap on purpose: one file read
-// and JSON.parse; no markdown or YAML parser is loaded on this path.
+// and JSON.parse; no markdown or YAML parser is loaded on this path. Where the file is, src/cli.ts
+// knows: this module is bundled into dist/cli.js, so a path relative to it would mislead.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { RULE_SET_FORMAT, type RuleSet } from './types.js';
-
-export const DEFAULT_RULE_SET_PATH = fileURLToPath(new URL('../kb.json', import.meta.url));
 
 export class RuleSetError extends Error {
   override name = 'RuleSetError';
 }
 
-export function loadRuleSet(file: string = DEFAULT_RULE_SET_PATH): RuleSet {
-  const remedy = 'run `npm run build` to compile the knowledge base';
+const remedy = 'run `npm run build` to compile the knowledge base';
+
+export function loadRuleSet(file: string): RuleSet {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -19,6 +18,11 @@ export function loadRuleSet(file: string = DEFAULT_RULE_SET_PATH): RuleSet {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new RuleSetError(`cannot read knowledge base ${file} (${code}); ${remedy}`);
   }
+  return parseRuleSet(text, file);
+}
+
+/** `text` is a compiled KB's JSON, `file` where it came from, for messages. */
+export function parseRuleSet(text: string, file: string): RuleSet {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -7,6 +7,7 @@ import type { CompiledEntry, CompiledSignature, EntrySource } from './types.js';
 import { checkShape, isPlainObject } from './check-shape.js';
 import { entryShape } from './entry-schema.js';
 import type { ProbeKindSchemas } from './probe-kind-schema.js';
+import type { Safety } from './regex-safety-cache.js';
 import {
   capturePatterns,
   checkCaptureConditions,
@@ -24,6 +25,8 @@ export interface ValidateOptions {
   normalize: (line: string) => string;
   /** run the (slow) catastrophic-backtracking analysis */
   checkSafety: boolean;
+  /** judges one regex when checkSafety is on; default: checkRegexSafety (the user's cache) */
+  safety?: (regex: string) => Safety;
   /** the probe kinds the KB may use: src/probe/probe-kinds.ts */
   probeKinds: ProbeKindSchemas;
 }

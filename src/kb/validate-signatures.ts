@@ -30,7 +30,7 @@ export function compileSignatures(source: Partial<EntrySource>, options: Validat
       continue;
     }
     if (options.checkSafety) {
-      const safety = checkRegexSafety(regex);
+      const safety = (options.safety ?? checkRegexSafety)(regex);
       if (!safety.safe) report('regex-unsafe', ['signatures', index, 'regex'], safety.reason);
     }
     const derived = deriveLiteral(regex);

@@ -590,7 +590,7 @@ describe('DiagnosisSession: fixes fit the host', () => {
     collect: { command: 'journalctl --user -u docker -n 50 --no-pager', text: 'Why it stopped.' },
   });
   const run = async (systemd: boolean | undefined) => {
-    const { stream, push, records } = setup({ hostFacts: Promise.resolve({ systemd }) }, [
+    const { stream, push, records } = setup({ hostFacts: () => Promise.resolve({ systemd }) }, [
       NOT_RUNNING,
     ]);
     push('Cannot connect to the Docker daemon at unix:///run/user/1000/docker.sock\n');
@@ -612,6 +612,27 @@ describe('DiagnosisSession: fixes fit the host', () => {
       expect(records[0].fixes).toHaveLength(2);
       expect(records.at(-1).collect.command).toBe('journalctl --user -u docker -n 50 --no-pager');
     }
+  });
+
+  test('the host is looked at once, for the first diagnosis, and not at all without one', async () => {
+    let asked = 0;
+    const hostFacts = () => {
+      asked += 1;
+      return Promise.resolve({ systemd: false });
+    };
+    const quiet = setup({ hostFacts }, [NOT_RUNNING]);
+    quiet.push('all good\nstill good\n');
+    expect((await quiet.stream.finish()).exitCode).toBe(0);
+    expect(asked).toBe(0);
+
+    const { stream, push, records } = setup({ hostFacts }, [NOT_RUNNING]);
+    push('Cannot connect to the Docker daemon at unix:///run/user/1000/docker.sock\n');
+    push('Cannot connect to the Docker daemon at unix:///run/user/1001/docker.sock\n');
+    await stream.finish();
+    expect(asked).toBe(1);
+    expect(records()[0].fixes.map((fix: { command: string }) => fix.command)).toEqual([
+      'dockerd-rootless.sh',
+    ]);
   });
 });
 

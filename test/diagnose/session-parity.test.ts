@@ -73,7 +73,7 @@ function fakeHost(): Pick<DiagnosisSessionOptions, 'probe' | 'hostValues' | 'hos
       ),
     hostValues: async (names) =>
       Object.fromEntries([...names].map((name) => [name, '300000-365535'])),
-    hostFacts: Promise.resolve({ systemd: true, debianDockerIo: false }),
+    hostFacts: () => Promise.resolve({ systemd: true, debianDockerIo: false }),
   };
 }
 

@@ -6,7 +6,7 @@ import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RuleSet } from '../../src/kb/types.js';
-import type { CliResult } from '../helpers/run-cli.js';
+import { NODE, type CliResult } from '../helpers/run-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -30,7 +30,7 @@ export async function createFixtureCli(ruleSet: RuleSet): Promise<FixtureCli> {
 
 function runNode(cli: string, args: readonly string[], env: Record<string, string>) {
   return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
+    const child = spawn(NODE, [cli, ...args], {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '/root',

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CLI, runCli } from '../helpers/run-cli.js';
+import { CLI, NODE, runCli } from '../helpers/run-cli.js';
 import { makeEntry, makeRuleSet } from '../helpers/make-entry.js';
 import { createFixtureCli, type FixtureCli } from './fixture-cli.js';
 
@@ -69,7 +69,7 @@ describe('odd input', () => {
   });
 
   test('one 50 MB line without a newline is cut, flagged, and never buffered whole', async () => {
-    const child = spawn(process.execPath, [CLI, '--no-probe'], {
+    const child = spawn(NODE, [CLI, '--no-probe'], {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
     });
     let stdout = '';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { CLI } from '../helpers/run-cli.js';
+import { CLI, NODE } from '../helpers/run-cli.js';
 
 // error lines of long-standing KB entries, as rootlesskit and the launcher print them
 const LINES = {
@@ -30,7 +30,7 @@ interface Running {
 }
 
 function start(args: string[]): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { env: ENV });
+  const child = spawn(NODE, [CLI, ...args], { env: ENV });
   let stdout = '';
   let stderr = '';
   let seen = 0;
@@ -142,7 +142,7 @@ describe('a reader that goes away', () => {
     writeFileSync(log, `${lines.join('\n')}\n`);
     const result = spawnSync(
       'bash',
-      ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" --no-probe "${log}" | head -1`],
+      ['-c', `set -o pipefail; "${NODE}" "${CLI}" --no-probe "${log}" | head -1`],
       { env: ENV, encoding: 'utf8', timeout: 10_000 },
     );
     expect(result.stdout).toBe(

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { NODE, runCli } from '../helpers/run-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PRIVILEGED_PORT_LOG = path.join(ROOT, 'test/fixtures/logs/privileged-port-docker-run.log');
@@ -50,7 +50,7 @@ async function startTui(args: string): Promise<void> {
   rmSync(STATUS_FILE, { force: true });
   // no CI variable at all, as on a user's machine: Ink draws only the last frame when CI is set,
   // and chalk turns colours off when a CI variable exists, whatever its value
-  const command = `cd ${JSON.stringify(ROOT)} && env -u CI NO_COLOR=1 node dist/cli.js ${args}; echo $? > ${JSON.stringify(STATUS_FILE)}; sleep 60`;
+  const command = `cd ${JSON.stringify(ROOT)} && env -u CI NO_COLOR=1 ${JSON.stringify(NODE)} dist/cli.js ${args}; echo $? > ${JSON.stringify(STATUS_FILE)}; sleep 60`;
   tmux('-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
   tmux('set-option', '-s', 'set-clipboard', 'on');
   await waitForScreen((text) => text.includes('[Paste]'), 15_000);

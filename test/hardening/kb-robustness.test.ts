@@ -11,6 +11,7 @@ import { loadRuleSet, RuleSetError } from '../../src/kb/load-rule-set.js';
 import { adversarialLines } from './adversarial-lines.js';
 import { builtRuleSet, DIST_DIR, KB_FILE, PROJECT_DIR } from './built-kb.js';
 import { createMatchTimer, type MatchTimer } from './time-match.js';
+import { NODE } from '../helpers/run-cli.js';
 import { RULE_SET_FORMAT } from '../../src/kb/types.js';
 
 const REMEDY = 'run `npm run build` to compile the knowledge base';
@@ -36,7 +37,7 @@ describe('a broken or stale dist/kb.json, through the CLI', () => {
 
   function run(args: string[]): { code: number; stdout: string; stderr: string } {
     try {
-      const stdout = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], {
+      const stdout = execFileSync(NODE, [path.join(root, 'dist', 'cli.js'), ...args], {
         input: ERROR_LINE,
         env: { PATH: process.env.PATH ?? '', HOME: root, NO_COLOR: '1' },
         timeout: 10_000,

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { readdirSync, readlinkSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { CLI } from '../helpers/run-cli.js';
+import { CLI, NODE } from '../helpers/run-cli.js';
 import { PROJECT_DIR } from './built-kb.js';
 
 export interface Exit {
@@ -33,8 +33,8 @@ export function startCli(args: readonly string[], options: { shell?: string } = 
   const started = performance.now();
   const child =
     options.shell === undefined
-      ? spawn(process.execPath, [CLI, ...args], { cwd: PROJECT_DIR, env: CLI_ENV })
-      : spawn('sh', ['-c', options.shell.replaceAll('$CLI', `'${process.execPath}' '${CLI}'`)], {
+      ? spawn(NODE, [CLI, ...args], { cwd: PROJECT_DIR, env: CLI_ENV })
+      : spawn('sh', ['-c', options.shell.replaceAll('$CLI', `'${NODE}' '${CLI}'`)], {
           cwd: PROJECT_DIR,
           env: CLI_ENV,
         });

@@ -1,15 +1,20 @@
 // Times lines through pipe mode's matcher in a worker thread, so that a catastrophic regex costs the
 // test its deadline instead of hanging it: V8 cannot interrupt a running regex, but it can
-// terminate the thread that runs it. The worker loads the built matcher (dist/), the code pipe
-// mode runs, compiled once over the whole built KB.
+// terminate the thread that runs it. The worker loads the matcher bundled by esbuild as
+// scripts/bundle.ts bundles it into dist/cli.js, compiled once over the whole built KB.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DIST_DIR } from './built-kb.js';
+import { buildSync } from 'esbuild';
+import { DIST_DIR, PROJECT_DIR } from './built-kb.js';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 (async () => {
-  const { compileMatcher, StreamMatcher } = await import(workerData.dist + '/match/stream-matcher.js');
+  const { compileMatcher, StreamMatcher } = await import(workerData.matcher);
   const { entries } = JSON.parse(readFileSync(workerData.dist + '/kb.json', 'utf8'));
   const matcher = compileMatcher(entries);
   const events = { onMatch() {}, onUnmatchedError() {}, onCutLine() {} };
@@ -32,6 +37,17 @@ export interface MatchTimer {
 }
 
 export async function createMatchTimer(): Promise<MatchTimer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rootless-doctor-matcher-'));
+  const matcher = path.join(dir, 'stream-matcher.mjs');
+  buildSync({
+    entryPoints: [path.join(PROJECT_DIR, 'src/match/stream-matcher.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: matcher,
+    logLevel: 'warning',
+  });
+  const startWorker = () => startMatcherWorker(matcher);
   let worker = await startWorker();
   let next = 0;
   return {
@@ -61,12 +77,16 @@ export async function createMatchTimer(): Promise<MatchTimer> {
     },
     async close() {
       await worker.terminate();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-function startWorker(): Promise<Worker> {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { dist: DIST_DIR } });
+function startMatcherWorker(matcher: string): Promise<Worker> {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { dist: DIST_DIR, matcher: pathToFileURL(matcher).href },
+  });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (message: { ready?: true; failed?: string }) => {

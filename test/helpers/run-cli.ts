@@ -4,6 +4,12 @@ import path from 'node:path';
 
 export const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
 
+/**
+ * The Node.js binary that runs the CLI in every test that spawns it: ROOTLESS_DOCTOR_TEST_NODE
+ * when set (.ci/run sets it to run test/e2e on each supported Node), else the one running Vitest.
+ */
+export const NODE = process.env.ROOTLESS_DOCTOR_TEST_NODE || process.execPath;
+
 export interface CliResult {
   code: number | null;
   stdout: string;
@@ -15,7 +21,7 @@ export function runCli(
   options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(NODE, [CLI, ...args], {
       cwd: options.cwd ?? path.resolve(import.meta.dirname, '../..'),
       env: {
         PATH: process.env.PATH ?? '',
