@@ -8,7 +8,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../src/kb/issue.js';
-import { lintKbDir } from '../src/kb/lint-kb-dir.js';
+import { lintKbDir } from '../src/authoring/lint-kb-dir.js';
 import { analyserVersion, createSafetyChecker } from '../src/kb/check-regex-safety.js';
 import {
   cacheStaleness,

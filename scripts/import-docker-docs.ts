@@ -3,7 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importDockerDocs } from '../src/kb/import-docker-docs.js';
+import { importDockerDocs } from '../src/authoring/import-docker-docs.js';
 
 const usage = 'usage: npm run import-docs -- UPSTREAM.md --out DIR [--url URL]';
 let parsed;

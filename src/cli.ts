@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExitCode } from './exit-codes.js';
 import { HELP, USAGE_HINT } from './help.js';
-import type { CommandIO } from './commands/types.js';
+import type { CommandIO } from './command-io.js';
 import { toGlobalOptions } from './commands/global-options.js';
 import { mistypedCommand } from './commands/nearest-command.js';
 import { UsageError } from './commands/usage-error.js';

@@ -203,7 +203,7 @@ describe('DESIGN.md section 5 import rules', () => {
   });
 
   test('unified, remark and yaml only in the KB parser and the docs importer', () => {
-    const allowed = new Set(['kb/parse-entry.ts', 'kb/import-docker-docs.ts']);
+    const allowed = new Set(['kb/parse-entry.ts', 'authoring/import-docker-docs.ts']);
     const offences = ALL.filter((file) => !allowed.has(rel(file))).flatMap((file) =>
       readImports(file)
         .static.filter((specifier) => /^(unified|yaml|remark-[\w-]+)(\/|$)/.test(specifier))
@@ -245,5 +245,80 @@ describe('only kb lint, behind its gate, needs a package an install lacks', () =
     const packages = reachable([GATE], () => 'all');
     expect(packagesOnly(packages)).toEqual([...AUTHORING_PACKAGES].sort());
     expect(AUTHORING_PACKAGES.filter((name) => !(name in pkg.devDependencies))).toEqual([]);
+  });
+});
+
+describe('imports run down the floors', () => {
+  // Bottom to top: each folder may import its own floor and those below it, never above. Types
+  // count too: a result type that lives above its producer is an upward import all the same.
+  const FLOORS = [
+    'kb',
+    'match',
+    'probe',
+    'search',
+    'diagnose',
+    'report',
+    'check',
+    'authoring',
+    'ui',
+    'commands',
+  ];
+  /** src/ files every floor may import; they import no module of the project themselves */
+  const LEAVES = new Set(['exit-codes.ts', 'command-io.ts', 'help.ts']);
+  const floorOf = (file: string): number => {
+    const relative = rel(file);
+    if (LEAVES.has(relative)) return -1;
+    if (relative === 'cli.ts') return FLOORS.length;
+    const floor = FLOORS.indexOf(relative.split('/')[0]!);
+    if (floor === -1) throw new Error(`${relative} is on no floor: add its folder to FLOORS`);
+    return floor;
+  };
+
+  /** every local module a file names: imports and exports, type-only ones too, and import() */
+  const localImports = (file: string): string[] => {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    const specifiers: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (
+        (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+        node.moduleSpecifier &&
+        ts.isStringLiteral(node.moduleSpecifier)
+      ) {
+        specifiers.push(node.moduleSpecifier.text);
+      } else if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      ) {
+        specifiers.push(node.arguments[0].text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return specifiers.flatMap((specifier) => resolveLocal(file, specifier) ?? []);
+  };
+
+  test('no module imports a floor above its own', () => {
+    const upward = ALL.flatMap((file) =>
+      localImports(file)
+        .filter((target) => floorOf(target) > floorOf(file))
+        .map((target) => `${rel(file)} → ${rel(target)}`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  test('the leaves import nothing of the project', () => {
+    const offences = ALL.filter((file) => LEAVES.has(rel(file))).flatMap((file) =>
+      localImports(file).map((target) => `${rel(file)} → ${rel(target)}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  test('the check sees upward imports (ui would be above diagnose)', () => {
+    expect(floorOf(path.join(SRC, 'ui/app.tsx'))).toBeGreaterThan(
+      floorOf(path.join(SRC, 'diagnose/diagnose.ts')),
+    );
+    expect(localImports(path.join(SRC, 'diagnose/types.ts')).map(rel)).toContain('probe/types.ts');
   });
 });

@@ -2,7 +2,7 @@
 // devDependencies: the commands users run need only the compiled KB, and recheck alone is 57 MB.
 // An installed `kb lint` therefore says in one line what to install, and where, when they are missing.
 import path from 'node:path';
-import { shellQuote } from '../report/shell-quote.js';
+import { shellQuote } from '../diagnose/shell-quote.js';
 
 /**
  * Every package the KB compiler loads, and the only packages not bundled into dist/: scripts/bundle.ts

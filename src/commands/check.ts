@@ -6,7 +6,7 @@ import type { Host } from '../probe/host.js';
 import type { ExitCode } from '../exit-codes.js';
 import { ExitCode as ExitCodes } from '../exit-codes.js';
 import { terminalWidth } from './output-width.js';
-import type { CommandIO, GlobalOptions } from './types.js';
+import type { CommandIO, GlobalOptions } from '../command-io.js';
 import { CHECK_LIST } from '../check/check-list.js';
 import { createCheckContext } from '../check/create-check-context.js';
 import { runChecks } from '../check/run-checks.js';

@@ -3,7 +3,7 @@
 // fit (systemd or not). Pipe mode and the interactive view use the same, so they judge alike.
 import type { HostFacts } from '../diagnose/fix-fits-host.js';
 import type { HostProbing } from '../diagnose/host-probing.js';
-import type { CommandIO, GlobalOptions } from './types.js';
+import type { CommandIO, GlobalOptions } from '../command-io.js';
 
 export async function createHostProbing(
   options: GlobalOptions,

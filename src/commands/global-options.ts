@@ -2,7 +2,7 @@
 // `--ignore a,b --ignore c` as one list, colour from --no-color, NO_COLOR, FORCE_COLOR and whether
 // stdout is a terminal, and --host-root checked before any probe runs.
 import { checkHostRoot } from './check-host-root.js';
-import type { CommandIO, GlobalOptions } from './types.js';
+import type { CommandIO, GlobalOptions } from '../command-io.js';
 
 export interface OptionValues {
   json: boolean;

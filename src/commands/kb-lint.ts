@@ -10,7 +10,7 @@ import { ExitCode } from '../exit-codes.js';
 import { formatIssue } from '../kb/issue.js';
 import { committedRecheckVersion } from '../kb/regex-safety-cache.js';
 import { installCommand, missingAuthoringPackage } from './authoring-packages.js';
-import type { CommandIO } from './types.js';
+import type { CommandIO } from '../command-io.js';
 
 /** more regexes than this to analyse (a first run on a new KB) and the user hears about it */
 const QUIET_ANALYSES = 3;
@@ -29,7 +29,7 @@ export async function runKbLint(
   let compiler;
   try {
     const [{ lintKbDir }, { createUserSafetyChecker }] = await Promise.all([
-      import('../kb/lint-kb-dir.js'),
+      import('../authoring/lint-kb-dir.js'),
       import('../kb/check-regex-safety.js'),
     ]);
     compiler = {

@@ -1,7 +1,7 @@
 // How wide text output may be. `show` and `search` lay text out for the terminal's width, or a
 // fixed 80 columns for pipes and files (where the output must not depend on the terminal the
 // command happened to run in); pipe text and `check` wrap only on a terminal.
-import type { CommandIO } from './types.js';
+import type { CommandIO } from '../command-io.js';
 
 export const DEFAULT_WIDTH = 80;
 

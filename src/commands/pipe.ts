@@ -6,7 +6,8 @@ import { open, stat } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { CompiledEntry, RuleSet } from '../kb/types.js';
-import type { ProbeResult, SuggestionCandidate } from '../diagnose/types.js';
+import type { ProbeResult } from '../probe/types.js';
+import type { SuggestionCandidate } from '../search/types.js';
 import { DiagnosisSession } from '../diagnose/diagnosis-session.js';
 import type { HostProbing } from '../diagnose/host-probing.js';
 import { ExitCode } from '../exit-codes.js';
@@ -16,7 +17,7 @@ import { createReportSink } from '../report/report-sink.js';
 import { createTextReporter } from '../report/text-reporter.js';
 import type { GuessEntries } from '../search/guess-entries.js';
 import { terminalWidth } from './output-width.js';
-import type { CommandIO, GlobalOptions } from './types.js';
+import type { CommandIO, GlobalOptions } from '../command-io.js';
 
 /**
  * Reads for files: larger than a pipe's 64 KiB for fewer rounds through the stream, small enough

@@ -6,9 +6,9 @@ import {
   MAX_SHOWN_RESULTS,
   renderSearchJson,
   renderSearchText,
-} from '../search/render-search-results.js';
+} from '../report/render-search-results.js';
 import { outputWidth } from './output-width.js';
-import type { CommandIO, GlobalOptions } from './types.js';
+import type { CommandIO, GlobalOptions } from '../command-io.js';
 
 export async function runSearch(
   words: readonly string[],

@@ -6,7 +6,7 @@ import { renderEntry } from '../report/render-entry.js';
 import { toTerminalSafe } from '../report/terminal-safe.js';
 import { createKbSearch } from '../search/create-kb-search.js';
 import { outputWidth } from './output-width.js';
-import type { CommandIO, GlobalOptions } from './types.js';
+import type { CommandIO, GlobalOptions } from '../command-io.js';
 
 export async function runShow(
   id: string,

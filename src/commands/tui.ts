@@ -4,8 +4,8 @@
 // and off again however the app ends (Ink itself restores raw mode and the cursor).
 import { ExitCode } from '../exit-codes.js';
 import type { CompiledEntry, RuleSet } from '../kb/types.js';
-import type { ProbeResult } from '../diagnose/types.js';
-import type { CommandIO, GlobalOptions } from './types.js';
+import type { ProbeResult } from '../probe/types.js';
+import type { CommandIO, GlobalOptions } from '../command-io.js';
 
 export const BRACKETED_PASTE_ON = '\x1b[?2004h';
 export const BRACKETED_PASTE_OFF = '\x1b[?2004l';

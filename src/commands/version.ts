@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ExitCode } from '../exit-codes.js';
 import { inSingleExecutable, readSeaAsset } from './sea-assets.js';
-import type { CommandIO } from './types.js';
+import type { CommandIO } from '../command-io.js';
 
 export async function runVersion(io: Pick<CommandIO, 'stdout'>): Promise<ExitCode> {
   const text = inSingleExecutable()

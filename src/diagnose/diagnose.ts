@@ -5,7 +5,9 @@ import { fillFix } from './fill-fix.js';
 import { withCaptureConditions } from './judge-captures.js';
 import { fixFitsHost, type HostFacts } from './fix-fits-host.js';
 import { HOST_VALUE_PATTERNS } from '../kb/host-values.js';
-import type { Diagnosis, Finding, ProbeResult, Verdict } from './types.js';
+import type { Diagnosis } from './types.js';
+import type { Finding } from '../match/finding.js';
+import type { ProbeResult, Verdict } from '../probe/types.js';
 
 export function diagnose(
   entry: CompiledEntry,

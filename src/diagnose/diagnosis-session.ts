@@ -23,14 +23,10 @@ import { withLogVersions } from './judge-log-versions.js';
 import { probeOnce, type ProbeFn } from './probe-once.js';
 import { suggestionKey } from './suggestion-key.js';
 import { summarizeSession, type SessionSummary } from './summarize-session.js';
-import type {
-  Diagnosis,
-  Finding,
-  ProbeResult,
-  Suggestion,
-  SuggestionCandidate,
-  Summary,
-} from './types.js';
+import type { Diagnosis, Suggestion, Summary } from './types.js';
+import type { Finding } from '../match/finding.js';
+import type { ProbeResult } from '../probe/types.js';
+import type { SuggestionCandidate } from '../search/types.js';
 
 /** A suggestion's candidate only becomes the summary's one best guess when it is this close. */
 const MAX_GUESS_SCORE = 0.6;

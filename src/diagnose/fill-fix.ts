@@ -2,7 +2,7 @@
 // pattern in full, and always shell-quoted; otherwise the `{{name}}` placeholder stays, so a hostile
 // log line can never shape the command a user copies.
 import type { Fix } from '../kb/types.js';
-import { shellQuote } from '../report/shell-quote.js';
+import { shellQuote } from './shell-quote.js';
 import type { FilledFix } from './types.js';
 
 const PLACEHOLDER = /\{\{([A-Za-z_][A-Za-z0-9_]*)\}\}/g;

@@ -1,7 +1,7 @@
 // The host side of a diagnosis, as the session that drives the matcher receives it: each entry's
 // probes, the values fixes name, and the facts that decide which fixes fit. Absent with --no-probe.
 import type { CompiledEntry } from '../kb/types.js';
-import type { ProbeResult } from './types.js';
+import type { ProbeResult } from '../probe/types.js';
 import type { HostFacts } from './fix-fits-host.js';
 
 export interface HostProbing {

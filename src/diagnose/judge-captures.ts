@@ -3,7 +3,7 @@
 // probe keeps the value it read and the comparison happens here, for each finding. Only a captured
 // value that fully matches its capture pattern is compared; anything else cannot tell.
 import type { CompiledEntry } from '../kb/types.js';
-import type { ProbeResult } from './types.js';
+import type { ProbeResult } from '../probe/types.js';
 
 export function withCaptureConditions(
   entry: CompiledEntry,

@@ -4,7 +4,7 @@
 // machine's, or upgraded since). Works with --no-probe too: the log is not the host.
 import type { CompiledEntry, VersionedComponent } from '../kb/types.js';
 import { isWithin, parseVersion, parseVersionRange } from '../kb/version-range.js';
-import type { ProbeResult } from './types.js';
+import type { ProbeResult } from '../probe/types.js';
 
 export type LogVersions = ReadonlyMap<VersionedComponent, string>;
 

@@ -2,7 +2,7 @@
 // first request starts the entry's probes, later ones wait for the same answer. A probe runner
 // that fails leaves the entry unprobed (every verdict unknown); it never stops the run.
 import type { CompiledEntry } from '../kb/types.js';
-import type { ProbeResult } from './types.js';
+import type { ProbeResult } from '../probe/types.js';
 
 export type ProbeFn = (entry: CompiledEntry) => Promise<ProbeResult[]>;
 

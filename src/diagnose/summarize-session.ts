@@ -1,11 +1,12 @@
-// The end of a diagnosis session: every diagnosis it emitted, ranked (src/match/rank.ts) with its
+// The end of a diagnosis session: every diagnosis it emitted, ranked (src/diagnose/rank.ts) with its
 // final count and the verdict that stands, one line per entry, and the summary and exit code
 // every front end reports. Pure: the session hands over what it kept.
 import { ExitCode } from '../exit-codes.js';
 import type { CompiledEntry } from '../kb/types.js';
-import { rankDiagnoses } from '../match/rank.js';
+import { rankDiagnoses } from './rank.js';
 import { fixFitsHost, type HostFacts } from './fix-fits-host.js';
-import type { Diagnosis, Finding, Summary } from './types.js';
+import type { Diagnosis, Summary } from './types.js';
+import type { Finding } from '../match/finding.js';
 
 export interface DiagnosedFinding {
   entry: CompiledEntry;

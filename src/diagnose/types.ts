@@ -1,31 +1,8 @@
 // Results are data: the matcher, the probes and the ranking produce these objects, and each
 // reporter (text, JSON Lines, Ink) renders the same ones.
 import type { Severity } from '../kb/types.js';
-
-export type Verdict = 'confirmed' | 'ruled-out' | 'unknown';
-
-export interface ProbeResult {
-  id: string;
-  verdict: Verdict;
-  /** one line saying what was observed, e.g. `/proc/sys/user/max_user_namespaces = 0` */
-  evidence: string;
-  /** the value read, kept only for conditions judged per finding (`equals-capture`) */
-  observed?: string;
-}
-
-/** One entry + one set of captured values, folded over every line that produced it. */
-export interface Finding {
-  entryId: string;
-  /** index of the signature that matched first */
-  signature: number;
-  captures: Record<string, string>;
-  /** 1-based line numbers in the input; for rejoined wrapped lines, the first physical line */
-  firstLine: number;
-  lastLine: number;
-  count: number;
-  /** the normalised text of the first matching line, control characters already removed */
-  text: string;
-}
+import type { ProbeResult, Verdict } from '../probe/types.js';
+import type { SuggestionCandidate } from '../search/types.js';
 
 export interface FilledFix {
   text: string;
@@ -54,13 +31,6 @@ export interface Diagnosis {
   fixes: FilledFix[];
   links: string[];
   tags: string[];
-}
-
-export interface SuggestionCandidate {
-  id: string;
-  title: string;
-  /** fuse.js score: 0 is a perfect match, 1 no match */
-  score: number;
 }
 
 /** An error-looking line that matched no signature, with the nearest entries as a guess. */

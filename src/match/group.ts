@@ -2,7 +2,7 @@
 // last line. The number of distinct findings is bounded, because a capture such as a pid or a path
 // can take a new value on every line of an endless log: past the bound, a new combination of
 // captures is folded into that entry's first finding.
-import type { Finding } from '../diagnose/types.js';
+import type { Finding } from './finding.js';
 
 export const MAX_FINDINGS = 500;
 

@@ -2,7 +2,7 @@
 // every finding of that entry (a log with 3,000 repeats of one line probes once), and concurrent
 // callers for the same entry share the same in-flight promise.
 import type { CompiledEntry } from '../kb/types.js';
-import type { ProbeResult } from '../diagnose/types.js';
+import type { ProbeResult } from './types.js';
 import type { Host } from './host.js';
 import type { ProbeOptions } from './types.js';
 import { probeEntry } from './probe-entry.js';

@@ -8,7 +8,7 @@
 // "cannot tell": it never confirms, never rules out, and keeps the entry from being confirmed when
 // it was a requirement. No probes at all: cannot tell.
 import type { ProbeSpec } from '../kb/types.js';
-import type { ProbeResult, Verdict } from '../diagnose/types.js';
+import type { ProbeResult, Verdict } from './types.js';
 
 export interface EntryVerdict {
   verdict: Verdict;

@@ -3,7 +3,7 @@
 // not readable, or not decidable from what was read → unknown. What a probe's verdict means for
 // its entry (`otherwise`, `excludes`) is decided by judge-entry.ts.
 import type { ProbeCondition, ProbeSpec } from '../kb/types.js';
-import type { ProbeResult, Verdict } from '../diagnose/types.js';
+import type { ProbeResult, Verdict } from './types.js';
 import type { Observation } from './types.js';
 import { isWithin, parseVersion, parseVersionRange } from '../kb/version-range.js';
 

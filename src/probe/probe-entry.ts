@@ -1,7 +1,7 @@
 // All probes of one KB entry, concurrently, each bounded on its own (1 s by default), so the
 // slowest probe sets the entry's latency and a hanging one costs at most its bound.
 import type { CompiledEntry } from '../kb/types.js';
-import type { ProbeResult, Verdict } from '../diagnose/types.js';
+import type { ProbeResult, Verdict } from './types.js';
 import type { Host } from './host.js';
 import type { ProbeOptions } from './types.js';
 import { runProbe } from './run-probe.js';

@@ -2,7 +2,7 @@
 // inside (a host call that throws, a read that hangs on a dead NFS home) ends as `unknown` with a
 // reason, within the time bound: one bad probe must not take a diagnosis down with it.
 import type { ProbeSpec } from '../kb/types.js';
-import type { ProbeResult } from '../diagnose/types.js';
+import type { ProbeResult } from './types.js';
 import type { Host } from './host.js';
 import type { Observation, ProbeOptions } from './types.js';
 import { DEFAULT_PROBE_TIMEOUT_MS } from './types.js';

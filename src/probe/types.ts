@@ -26,3 +26,16 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 1000;
 /** Caps on what is read from the host: values stay small, and nothing is held whole. */
 export const MAX_FILE_BYTES = 64 * 1024;
 export const MAX_COMMAND_OUTPUT_BYTES = 16 * 1024;
+
+/** What probes say of a cause: confirmed, ruled out, or cannot tell (unknown). */
+export type Verdict = 'confirmed' | 'ruled-out' | 'unknown';
+
+/** One probe's answer for one cause, with what it saw. */
+export interface ProbeResult {
+  id: string;
+  verdict: Verdict;
+  /** one line saying what was observed, e.g. `/proc/sys/user/max_user_namespaces = 0` */
+  evidence: string;
+  /** the value read, kept only for conditions judged per finding (`equals-capture`) */
+  observed?: string;
+}

@@ -1,7 +1,7 @@
 // The one vocabulary of marks, for every surface: pipe text, `check`, `show` and the TUI. Each
 // mark has one meaning and one role (its colour, from ROLE_STYLES); README.md's "Marks" table is
 // this table, and test/report/marks.test.ts keeps the two the same.
-import type { Verdict } from '../diagnose/types.js';
+import type { Verdict } from '../probe/types.js';
 import type { TextRole } from './styled-text.js';
 
 export type Mark = 'problem' | 'warning' | 'cannot-tell' | 'ruled-out' | 'passed';

@@ -3,7 +3,8 @@
 // spans in the roles of the one theme (styled-text.ts); a diagnosis is marked by its verdict with
 // the one vocabulary (marks.ts): ✗ confirmed, ? cannot tell, – ruled out. On a terminal (`width`
 // given) long lines wrap with a hanging indent; commands and links never wrap.
-import type { Diagnosis, ProbeResult, Suggestion, Verdict } from '../diagnose/types.js';
+import type { Diagnosis, Suggestion } from '../diagnose/types.js';
+import type { ProbeResult, Verdict } from '../probe/types.js';
 import type { Reporter, RunReport } from './reporter.js';
 import { toTerminalSafe } from './terminal-safe.js';
 import { DESTRUCTIVE_WARNING } from './fix-warnings.js';

@@ -12,7 +12,7 @@
 // `cgroup delegation` would otherwise find nothing. Each hit says why it matched: which parts of
 // the entry, and which of the query's words they contain.
 import Fuse, { type FuseResult } from 'fuse.js';
-import type { SuggestionCandidate } from '../diagnose/types.js';
+import type { SuggestionCandidate } from './types.js';
 import type { CompiledEntry } from '../kb/types.js';
 import { createExactClassifier, type ExactMatch } from './classify-exact-hits.js';
 import { findNearestIds } from './find-nearest-ids.js';

@@ -3,7 +3,7 @@
 // search: it loads this one when the first unrecognised error line arrives, without fuse.js or
 // the probe kinds, so that line costs little (npm run bench: one 64 KiB error-looking line).
 // createKbSearch(...).guess is this same function over the same index.
-import type { SuggestionCandidate } from '../diagnose/types.js';
+import type { SuggestionCandidate } from './types.js';
 import type { CompiledEntry } from '../kb/types.js';
 import { createWordRanker } from './rank-by-shared-words.js';
 import { guessTexts } from './search-fields.js';

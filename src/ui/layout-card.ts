@@ -3,7 +3,8 @@
 // Pasted text (evidence lines) and host output (probe evidence) go through toTerminalSafe first.
 // A card also says which of its lines each numbered fix takes, so the paste view can scroll a fix
 // into view and tell whether the one `c` would copy is on screen.
-import type { Diagnosis, Suggestion, Verdict } from '../diagnose/types.js';
+import type { Diagnosis, Suggestion } from '../diagnose/types.js';
+import type { Verdict } from '../probe/types.js';
 import type { Card } from './paste-session.js';
 import { toTerminalSafe } from '../report/terminal-safe.js';
 import { DESTRUCTIVE_WARNING } from '../report/fix-warnings.js';

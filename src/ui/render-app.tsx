@@ -3,7 +3,7 @@
 import { render } from 'ink';
 import type { RuleSet } from '../kb/types.js';
 import type { HostProbing } from '../diagnose/host-probing.js';
-import type { CommandIO, GlobalOptions } from '../commands/types.js';
+import type { CommandIO, GlobalOptions } from '../command-io.js';
 import { App } from './app.js';
 import { toOsc52 } from './osc52.js';
 

@@ -4,7 +4,7 @@
 // entries, as pipe mode's does: the diagnosis session drops their lines, which are then
 // recognised and never a "not recognised" guess.
 import { useMemo } from 'react';
-import type { SuggestionCandidate } from '../diagnose/types.js';
+import type { SuggestionCandidate } from '../search/types.js';
 import type { CompiledEntry } from '../kb/types.js';
 import { compileMatcher, type Matcher } from '../match/stream-matcher.js';
 import { createKbSearch } from '../search/create-kb-search.js';

@@ -7,7 +7,7 @@ import { renderCheckJson } from '../../src/check/render-check-json.js';
 import { summarizeChecks } from '../../src/check/summarize-checks.js';
 import { runCheck } from '../../src/commands/check.js';
 import { chooseFix, fixFits, retargetFix } from '../../src/check/find-entry-fix.js';
-import type { CommandIO, GlobalOptions } from '../../src/commands/types.js';
+import type { CommandIO, GlobalOptions } from '../../src/command-io.js';
 import { createFakeHost } from '../probe/fake-host.js';
 import { healthyExcept } from './hosts.js';
 

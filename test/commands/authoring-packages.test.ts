@@ -45,7 +45,7 @@ describe('missingAuthoringPackage', () => {
       missingAuthoringPackage(
         notFound(
           'ERR_MODULE_NOT_FOUND',
-          "Cannot find module '/x/dist/kb/lint-kb-dir.js' imported from /x.js",
+          "Cannot find module '/x/dist/authoring/lint-kb-dir.js' imported from /x.js",
         ),
       ),
     ).toBeUndefined();

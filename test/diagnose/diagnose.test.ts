@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { diagnose } from '../../src/diagnose/diagnose.js';
-import type { Finding } from '../../src/diagnose/types.js';
+import type { Finding } from '../../src/match/finding.js';
 import { makeEntry } from '../helpers/make-entry.js';
 
 const ENTRY = makeEntry({

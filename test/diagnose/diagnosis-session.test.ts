@@ -5,7 +5,7 @@ import {
   type DiagnosisSessionOptions,
   type SessionEvent,
 } from '../../src/diagnose/diagnosis-session.js';
-import type { ProbeResult } from '../../src/diagnose/types.js';
+import type { ProbeResult } from '../../src/probe/types.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { compileMatcher } from '../../src/match/stream-matcher.js';
 import { jsonReporter } from '../../src/report/json-reporter.js';

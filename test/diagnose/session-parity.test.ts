@@ -14,7 +14,8 @@ import {
   DiagnosisSession,
   type DiagnosisSessionOptions,
 } from '../../src/diagnose/diagnosis-session.js';
-import type { ProbeResult, SuggestionCandidate, Verdict } from '../../src/diagnose/types.js';
+import type { ProbeResult, Verdict } from '../../src/probe/types.js';
+import type { SuggestionCandidate } from '../../src/search/types.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { compileMatcher } from '../../src/match/stream-matcher.js';
 import { jsonReporter } from '../../src/report/json-reporter.js';

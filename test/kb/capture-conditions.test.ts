@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { formatIssue } from '../../src/kb/issue.js';
-import { lintKbDir } from '../../src/kb/lint-kb-dir.js';
+import { lintKbDir } from '../../src/authoring/lint-kb-dir.js';
 
 test('a probe comparing with a capture no signature defines is refused', async () => {
   const root = path.resolve(import.meta.dirname, '../fixtures');

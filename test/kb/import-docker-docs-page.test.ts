@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { importDockerDocs } from '../../src/kb/import-docker-docs.js';
+import { importDockerDocs } from '../../src/authoring/import-docker-docs.js';
 import { compileKb } from '../../src/kb/compile-kb.js';
 import { normalizeLine } from '../../src/match/normalize-line.js';
 import { PROBE_KINDS } from '../../src/probe/probe-kinds.js';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISSUE_CODES, type IssueCode } from '../../src/kb/issue.js';
-import { lintKbDir } from '../../src/kb/lint-kb-dir.js';
+import { lintKbDir } from '../../src/authoring/lint-kb-dir.js';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/kb-broken');
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { shellQuote } from '../../src/report/shell-quote.js';
+import { shellQuote } from '../../src/diagnose/shell-quote.js';
 
 describe('shellQuote', () => {
   test("wraps in single quotes and writes a quote as '\\''", () => {

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 });
 
 import { cleanup } from 'ink-testing-library';
-import type { ProbeResult } from '../../src/diagnose/types.js';
+import type { ProbeResult } from '../../src/probe/types.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { maxUserNamespaces, SAMPLE_ENTRIES, subuidRangeMissing } from '../search/sample-kb.js';
 import { bracketedPaste, KEYS, renderTui } from './render-tui.js';

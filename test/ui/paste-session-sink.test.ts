@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProbeResult } from '../../src/diagnose/types.js';
+import type { ProbeResult } from '../../src/probe/types.js';
 import type { CompiledEntry } from '../../src/kb/types.js';
 import { compileMatcher } from '../../src/match/stream-matcher.js';
 import { DiagnosisSession } from '../../src/diagnose/diagnosis-session.js';

@@ -3,7 +3,7 @@
 // setup tool's generic "RootlessKit failed"), severity (an error before a warning before a harmless
 // hint such as the setup tool's ip_tables false alarm), the matched signature's specificity (longer
 // literal text = a more precise message), then the first line it appeared on.
-import type { Verdict } from '../diagnose/types.js';
+import type { Verdict } from '../probe/types.js';
 import type { Role, Severity } from '../kb/types.js';
 
 export interface Rankable {

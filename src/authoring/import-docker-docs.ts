@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { stringify } from 'yaml';
 import type { RootContent } from 'mdast';
-import type { EntrySource } from './types.js';
+import type { EntrySource } from '../kb/types.js';
 import {
   firstSentence,
   fixesOf,
@@ -18,9 +18,9 @@ import {
   slugify,
   truncate,
   type DocsItem,
-} from './read-docs-item.js';
-import { decodeProse, stripShortcodes } from './decode-docs-markup.js';
-import { findDocsItems } from './find-docs-items.js';
+} from '../kb/read-docs-item.js';
+import { decodeProse, stripShortcodes } from '../kb/decode-docs-markup.js';
+import { findDocsItems } from '../kb/find-docs-items.js';
 import { normalizeLine } from '../match/normalize-line.js';
 
 export interface Draft {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { rankDiagnoses, type Rankable } from '../../src/match/rank.js';
+import { rankDiagnoses, type Rankable } from '../../src/diagnose/rank.js';
 
 const item = (name: string, overrides: Partial<Rankable>): Rankable & { name: string } => ({
   name,

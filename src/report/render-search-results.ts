@@ -1,7 +1,7 @@
 // `search` output: text (id and title, then the summary cut to one line, best first) or one JSON
 // document. The caller picks one; each returns the whole text to write.
-import { renderStyledLines, span } from '../report/styled-text.js';
-import type { SearchHit } from './create-kb-search.js';
+import { renderStyledLines, span } from './styled-text.js';
+import type { SearchHit } from '../search/create-kb-search.js';
 
 export const MAX_SHOWN_RESULTS = 10;
 
