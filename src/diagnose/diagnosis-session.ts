@@ -26,10 +26,7 @@ import { summarizeSession, type SessionSummary } from './summarize-session.js';
 import type { Diagnosis, Suggestion, Summary } from './types.js';
 import type { Finding } from '../match/finding.js';
 import type { ProbeResult } from '../probe/types.js';
-import type { SuggestionCandidate } from '../search/types.js';
-
-/** A suggestion's candidate only becomes the summary's one best guess when it is this close. */
-const MAX_GUESS_SCORE = 0.6;
+import { MAX_BEST_GUESS_SCORE, type SuggestionCandidate } from '../search/types.js';
 
 /** How many recent lines with a non-weak match are remembered (memory stays flat). */
 const MAX_STRONG_LINES = 4096;
@@ -319,7 +316,7 @@ export class DiagnosisSession {
     this.enqueue(async () => {
       const candidates = await this.options.suggest(text);
       const [first] = candidates;
-      if (first && first.score <= MAX_GUESS_SCORE) this.considerGuess(first, line);
+      if (first && first.score <= MAX_BEST_GUESS_SCORE) this.considerGuess(first, line);
       this.emitSuggestion({ line, text, candidates });
     });
   }

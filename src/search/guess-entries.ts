@@ -3,13 +3,10 @@
 // search: it loads this one when the first unrecognised error line arrives, without fuse.js or
 // the probe kinds, so that line costs little (npm run bench: one 64 KiB error-looking line).
 // createKbSearch(...).guess is this same function over the same index.
-import type { SuggestionCandidate } from './types.js';
+import { MAX_GUESS_SCORE, type SuggestionCandidate } from './types.js';
 import type { CompiledEntry } from '../kb/types.js';
 import { createWordRanker } from './rank-by-shared-words.js';
 import { guessTexts } from './search-fields.js';
-
-/** a guess whose telling words are mostly not the entry's is no guess */
-export const MAX_GUESS_SCORE = 0.8;
 
 export const MAX_GUESSES = 3;
 
