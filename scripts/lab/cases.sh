@@ -223,6 +223,16 @@ c_xdg_readonly() {
 lab_case xdg-runtime-dir-not-writable xdg-runtime-dir-unset dockerd-rootless.sh \
 	'XDG_RUNTIME_DIR (/run/user/UID) made 0500, not writable by its owner' c_xdg_readonly
 
+c_tmpdir_not_writable() {
+	# RootlessKit makes its state directory under $TMPDIR: here a directory only root may write
+	install -d -m 0755 "$LAB_STATE/root-tmp"
+	undo_case "rm -rf '$LAB_STATE/root-tmp'"
+	CASE_ENV[TMPDIR]=$LAB_STATE/root-tmp
+	launch
+}
+lab_case tmpdir-not-writable rootlesskit-tmpdir-not-writable dockerd-rootless.sh \
+	'TMPDIR set to a root-owned 0755 directory (as a /tmp that lost its 1777 mode)' c_tmpdir_not_writable
+
 c_home_unset() {
 	CASE_UNSET+=(HOME)
 	launch
