@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../src/kb/issue.js';
 import { lintKbDir } from '../src/kb/lint-kb-dir.js';
+import { precomputePrefilter } from '../src/match/stream-matcher.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const checkOnly = process.argv.includes('--check');
@@ -17,7 +18,9 @@ if (issues.length > 0) {
 }
 if (!checkOnly) {
   await mkdir(path.join(root, 'dist'), { recursive: true });
-  await writeFile(path.join(root, 'dist', 'kb.json'), `${JSON.stringify(ruleSet)}\n`);
+  // the prefilter, derived from the entries alone, is built here once instead of at every start
+  const stored = { ...ruleSet, prefilter: precomputePrefilter(ruleSet.entries) };
+  await writeFile(path.join(root, 'dist', 'kb.json'), `${JSON.stringify(stored)}\n`);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.error(

@@ -6,7 +6,8 @@
 //   dist/chunks/*.js         code those share (the TUI's and search's, for instance)
 // Packages are bundled too, but the authoring tools of `kb lint`.
 // Type checking is `npm run typecheck`; esbuild only strips types.
-import { readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import {
@@ -17,6 +18,8 @@ import {
   noInkDevtoolsPlugin,
   REQUIRE_BANNER,
 } from './bundle-rules.js';
+import type { RuleSet } from '../src/kb/types.js';
+import { precomputePrefilter } from '../src/match/stream-matcher.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
@@ -70,6 +73,14 @@ const problems = await checkBundle(root, { ...main.metafile.outputs, ...lazy.met
 if (problems.length > 0) {
   for (const problem of problems) console.error(`bundle: ${problem}`);
   process.exit(1);
+}
+// The prefilter stored in the compiled KB is derived by the code just bundled: refresh it, so that
+// a change to src/match/ never meets tables the previous code built (build-kb.ts writes it too).
+const kbFile = path.join(dist, 'kb.json');
+if (existsSync(kbFile)) {
+  const ruleSet = JSON.parse(await readFile(kbFile, 'utf8')) as RuleSet;
+  ruleSet.prefilter = precomputePrefilter(ruleSet.entries);
+  await writeFile(kbFile, `${JSON.stringify(ruleSet)}\n`);
 }
 const files = Object.keys(main.metafile.outputs).length + Object.keys(lazy.metafile.outputs).length;
 const ms = Math.round(performance.now() - started);
