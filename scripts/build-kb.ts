@@ -1,10 +1,10 @@
 // Compiles kb/ into dist/kb.json (part of `npm run build`); with --check only validates
 // (`npm run kb:check`). Prints every issue and exits 1 when there is any.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../src/kb/issue.js';
 import { lintKbDir } from '../src/kb/lint-kb-dir.js';
-import { precomputePrefilter } from '../src/match/stream-matcher.js';
+import { writeKbJson } from './write-kb-json.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const checkOnly = process.argv.includes('--check');
@@ -18,9 +18,7 @@ if (issues.length > 0) {
 }
 if (!checkOnly) {
   await mkdir(path.join(root, 'dist'), { recursive: true });
-  // the prefilter, derived from the entries alone, is built here once instead of at every start
-  const stored = { ...ruleSet, prefilter: precomputePrefilter(ruleSet.entries) };
-  await writeFile(path.join(root, 'dist', 'kb.json'), `${JSON.stringify(stored)}\n`);
+  await writeKbJson(path.join(root, 'dist', 'kb.json'), ruleSet);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.error(

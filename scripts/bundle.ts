@@ -7,7 +7,7 @@
 // Packages are bundled too, but the authoring tools of `kb lint`.
 // Type checking is `npm run typecheck`; esbuild only strips types.
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import {
@@ -19,7 +19,7 @@ import {
   REQUIRE_BANNER,
 } from './bundle-rules.js';
 import type { RuleSet } from '../src/kb/types.js';
-import { precomputePrefilter } from '../src/match/stream-matcher.js';
+import { writeKbJson } from './write-kb-json.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
@@ -78,9 +78,7 @@ if (problems.length > 0) {
 // a change to src/match/ never meets tables the previous code built (build-kb.ts writes it too).
 const kbFile = path.join(dist, 'kb.json');
 if (existsSync(kbFile)) {
-  const ruleSet = JSON.parse(await readFile(kbFile, 'utf8')) as RuleSet;
-  ruleSet.prefilter = precomputePrefilter(ruleSet.entries);
-  await writeFile(kbFile, `${JSON.stringify(ruleSet)}\n`);
+  await writeKbJson(kbFile, JSON.parse(await readFile(kbFile, 'utf8')) as RuleSet);
 }
 const files = Object.keys(main.metafile.outputs).length + Object.keys(lazy.metafile.outputs).length;
 const ms = Math.round(performance.now() - started);
