@@ -7,7 +7,7 @@
 // Packages are bundled too, but the authoring tools of `kb lint`.
 // Type checking is `npm run typecheck`; esbuild only strips types.
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import {
@@ -18,7 +18,7 @@ import {
   noInkDevtoolsPlugin,
   REQUIRE_BANNER,
 } from './bundle-rules.js';
-import type { RuleSet } from '../src/kb/types.js';
+import { loadRuleSet } from '../src/kb/load-rule-set.js';
 import { writeKbJson } from './write-kb-json.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -78,7 +78,12 @@ if (problems.length > 0) {
 // a change to src/match/ never meets tables the previous code built (build-kb.ts writes it too).
 const kbFile = path.join(dist, 'kb.json');
 if (existsSync(kbFile)) {
-  await writeKbJson(kbFile, JSON.parse(await readFile(kbFile, 'utf8')) as RuleSet);
+  try {
+    await writeKbJson(kbFile, loadRuleSet(kbFile));
+  } catch (error) {
+    // a broken or stale kb.json stays as it is, for build-kb.ts to replace or the CLI to report
+    console.error(`bundle: dist/kb.json left as it is: ${(error as Error).message}`);
+  }
 }
 const files = Object.keys(main.metafile.outputs).length + Object.keys(lazy.metafile.outputs).length;
 const ms = Math.round(performance.now() - started);
