@@ -16,6 +16,7 @@ import {
   formatCache,
   parseCache,
 } from '../src/kb/regex-safety-cache.js';
+import { writeKbJson } from './write-kb-json.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const checkOnly = process.argv.includes('--check');
@@ -50,7 +51,7 @@ if (issues.length > 0) {
 if (stale !== undefined && checkOnly) process.exit(1);
 if (!checkOnly) {
   await mkdir(path.join(root, 'dist'), { recursive: true });
-  await writeFile(path.join(root, 'dist', 'kb.json'), `${JSON.stringify(ruleSet)}\n`);
+  await writeKbJson(path.join(root, 'dist', 'kb.json'), ruleSet);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.error(

@@ -7,6 +7,7 @@
 // Packages are bundled too, but the authoring tools of `kb lint` (AUTHORING_PACKAGES), so the
 // package has no runtime dependencies.
 // Type checking is `npm run typecheck`; esbuild only strips types.
+import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -18,6 +19,8 @@ import {
   inkWithoutDevModePlugin,
   REQUIRE_BANNER,
 } from './bundle-rules.js';
+import { loadRuleSet } from '../src/kb/load-rule-set.js';
+import { writeKbJson } from './write-kb-json.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
@@ -73,6 +76,17 @@ const problems = await checkBundle(root, { ...main.metafile.outputs, ...lazy.met
 if (problems.length > 0) {
   for (const problem of problems) console.error(`bundle: ${problem}`);
   process.exit(1);
+}
+// The prefilter stored in the compiled KB is derived by the code just bundled: refresh it, so that
+// a change to src/match/ never meets tables the previous code built (build-kb.ts writes it too).
+const kbFile = path.join(dist, 'kb.json');
+if (existsSync(kbFile)) {
+  try {
+    await writeKbJson(kbFile, loadRuleSet(kbFile));
+  } catch (error) {
+    // a broken or stale kb.json stays as it is, for build-kb.ts to replace or the CLI to report
+    console.error(`bundle: dist/kb.json left as it is: ${(error as Error).message}`);
+  }
 }
 const files = Object.keys(main.metafile.outputs).length + Object.keys(lazy.metafile.outputs).length;
 const ms = Math.round(performance.now() - started);

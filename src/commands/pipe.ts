@@ -41,7 +41,7 @@ export async function runPipe(
   const warn = (message: string): void => void io.stderr.write(`rootless-doctor: ${message}\n`);
   let matcher;
   try {
-    matcher = compileMatcher(deps.ruleSet.entries);
+    matcher = compileMatcher(deps.ruleSet.entries, deps.ruleSet.prefilter);
   } catch (error) {
     warn(error instanceof Error ? error.message : String(error));
     return ExitCode.usage;

@@ -268,4 +268,25 @@ export const RULE_SET_FORMAT = 2;
 export interface RuleSet {
   format: typeof RULE_SET_FORMAT;
   entries: CompiledEntry[];
+  /**
+   * The matcher's prefilter precomputed from the entries' literals (src/match/prefilter-tables.ts),
+   * so that pipe mode need not build it at every start; absent or stale, it is built instead.
+   */
+  prefilter?: PrecomputedPrefilter;
+}
+
+/** Plain data, stored in dist/kb.json: see src/match/prefilter-tables.ts for what it holds. */
+export interface PrecomputedPrefilter {
+  format: number;
+  /** everything the tables derive from; they are used only when it equals the runtime's */
+  key: string;
+  classCount: number;
+  stateCount: number;
+  firstPlainRow: number;
+  signatureCount: number;
+  /** lengths of the sections of `data`, in the order prefilter-tables.ts stores them */
+  lengths: number[];
+  checksum: number;
+  /** the sections, little-endian, base64 */
+  data: string;
 }

@@ -10,6 +10,31 @@
 //   literal ended, a scanner byte, a transition to compute once) takes the rare branch.
 import { buildTrie, type Trie } from './literal-trie.js';
 
+/**
+ * What the lazily built DFA is made from, all derived from the literals alone: built at start-up by
+ * buildLiteralAutomaton or, precomputed at build time, restored by prefilter-tables.ts.
+ */
+export interface AutomatonParts {
+  classes: Uint8Array;
+  classCount: number;
+  stateCount: number;
+  /**
+   * The trie's edges, compactly (a dense table would be stateCount × classCount): the children of
+   * state s are childState[childStart[s] .. childStart[s + 1]), reached on childClass[same index].
+   */
+  childStart: Int32Array;
+  childClass: Uint8Array;
+  childState: Int32Array;
+  /** Aho–Corasick failure link of each state */
+  fail: Int32Array;
+  /** row offset of each state, and the state of each row index (index 0 = the sentinel) */
+  rowOf: Int32Array;
+  stateOfRow: Int32Array;
+  firstPlainRow: number;
+  outputStart: Int32Array;
+  outputs: Int32Array;
+}
+
 export class LiteralAutomaton {
   /** input class of each byte value; 0 = handled by the scanner */
   readonly classes: Uint8Array;
@@ -25,36 +50,45 @@ export class LiteralAutomaton {
    */
   readonly outputStart: Int32Array;
   readonly outputs: Int32Array;
+  /** everything the automaton was made from, for prefilter-tables.ts to store */
+  readonly parts: AutomatonParts;
 
-  private readonly trie: Trie;
-  private readonly fail: Int32Array;
-  private readonly rowOf: Int32Array;
-  private readonly stateOfRow: Int32Array;
-
-  constructor(literals: readonly string[]) {
-    this.trie = buildTrie(literals);
-    const { classes, classCount } = this.trie;
-    this.classes = classes;
-    this.classCount = classCount;
-    const { fail, order } = linkFailures(this.trie);
-    this.fail = fail;
-    const numbering = numberRows(collectOutputs(this.trie, fail, order), classCount);
-    this.rowOf = numbering.rowOf;
-    this.stateOfRow = numbering.stateOfRow;
-    this.firstPlainRow = numbering.firstPlainRow;
-    this.outputStart = numbering.outputStart;
-    this.outputs = numbering.outputs;
-    this.startRow = this.rowOf[0]!;
-    this.delta = new Int32Array((this.trie.stateCount + 1) * classCount);
+  constructor(parts: AutomatonParts) {
+    this.parts = parts;
+    this.classes = parts.classes;
+    this.classCount = parts.classCount;
+    this.firstPlainRow = parts.firstPlainRow;
+    this.outputStart = parts.outputStart;
+    this.outputs = parts.outputs;
+    this.startRow = parts.rowOf[0]!;
+    this.delta = new Int32Array((parts.stateCount + 1) * parts.classCount);
   }
 
   /** Computes, stores and returns the transition from `row` on `cls` (cls > 0). */
   fill(row: number, cls: number): number {
-    const state = this.stateOfRow[row / this.classCount]!;
-    const next = this.rowOf[step(this.trie.edges, this.fail, this.classCount, state, cls)]!;
+    const parts = this.parts;
+    const next = parts.rowOf[follow(parts, parts.stateOfRow[row / parts.classCount]!, cls)]!;
     this.delta[row + cls] = next;
     return next;
   }
+}
+
+/**
+ * The Aho–Corasick step on the compact trie: follow failure links until a child on `cls` exists.
+ * At most stateCount links are followed, so that even a damaged table cannot loop (a sound one
+ * reaches the root within the state's depth).
+ */
+function follow(parts: AutomatonParts, state: number, cls: number): number {
+  const { childStart, childClass, childState, fail, stateCount } = parts;
+  let s = state;
+  for (let hops = 0; hops <= stateCount; hops++) {
+    for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
+      if (childClass[k] === cls) return childState[k]!;
+    }
+    if (s === 0) return 0;
+    s = fail[s]!;
+  }
+  return 0;
 }
 
 /** The classic Aho–Corasick step on state numbers: follow failure links until an edge exists. */
@@ -73,7 +107,38 @@ function step(
 }
 
 export function buildLiteralAutomaton(literals: readonly string[]): LiteralAutomaton {
-  return new LiteralAutomaton(literals);
+  const trie = buildTrie(literals);
+  const { fail, order } = linkFailures(trie);
+  const numbering = numberRows(collectOutputs(trie, fail, order), trie.classCount);
+  return new LiteralAutomaton({
+    classes: trie.classes,
+    classCount: trie.classCount,
+    stateCount: trie.stateCount,
+    ...compactChildren(trie),
+    fail,
+    ...numbering,
+  });
+}
+
+/** The trie's child lists as flat arrays (see AutomatonParts). */
+function compactChildren(trie: Trie): {
+  childStart: Int32Array;
+  childClass: Uint8Array;
+  childState: Int32Array;
+} {
+  const childStart = new Int32Array(trie.stateCount + 1);
+  const childClass = new Uint8Array(trie.stateCount - 1);
+  const childState = new Int32Array(trie.stateCount - 1);
+  let k = 0;
+  for (let state = 0; state < trie.stateCount; state++) {
+    childStart[state] = k;
+    for (let child = trie.firstChild[state]!; child !== 0; child = trie.nextSibling[child]!) {
+      childClass[k] = trie.edgeClass[child]!;
+      childState[k++] = child;
+    }
+  }
+  childStart[trie.stateCount] = k;
+  return { childStart, childClass, childState };
 }
 
 /** Failure links in breadth-first order: a child fails to where its parent's failure steps to. */

@@ -5,7 +5,8 @@ import { LineScanner, HISTORY_LINES, type ScannedLine } from './line-scanner.js'
 import { looksLikeError, ERROR_TRIGGER_LITERALS } from './looks-like-error.js';
 import { compileSignatures, matchSignature, type SignatureTable } from './match-line.js';
 import { normalizeLine } from './normalize-line.js';
-import { buildPrefilter } from './prefilter.js';
+import { buildPrefilter, type Prefilter } from './prefilter.js';
+import { decodePrefilterTables, encodePrefilterTables, prefilterKey } from './prefilter-tables.js';
 import {
   countJoinableBefore,
   countWrappedBefore,
@@ -13,7 +14,7 @@ import {
   JOIN_SEPARATORS,
   MIN_WRAP_WIDTH,
 } from './unwrap-lines.js';
-import type { CompiledEntry } from '../kb/types.js';
+import type { CompiledEntry, PrecomputedPrefilter } from '../kb/types.js';
 import { LogVersionReader, VERSION_FACT_LITERALS, type LogVersion } from './read-log-versions.js';
 
 export interface MatchedLine {
@@ -39,15 +40,35 @@ export interface MatchEvents {
 /** Compiled once per run; shared by every StreamMatcher over the same entries. */
 export interface Matcher {
   table: SignatureTable;
-  prefilter: ReturnType<typeof buildPrefilter>;
+  prefilter: Prefilter;
 }
 
-export function compileMatcher(entries: readonly CompiledEntry[]): Matcher {
+/**
+ * @param precomputed the prefilter as scripts/build-kb.ts stored it with the entries; used when it
+ *   was built from exactly these entries' literals, else the prefilter is built here
+ */
+export function compileMatcher(
+  entries: readonly CompiledEntry[],
+  precomputed?: PrecomputedPrefilter,
+): Matcher {
   const table = compileSignatures(entries);
+  const key = prefilterKey(table.literals, ERROR_TRIGGER_LITERALS, VERSION_FACT_LITERALS);
   return {
     table,
-    prefilter: buildPrefilter(table.literals, ERROR_TRIGGER_LITERALS, VERSION_FACT_LITERALS),
+    prefilter:
+      decodePrefilterTables(precomputed, key) ??
+      buildPrefilter(table.literals, ERROR_TRIGGER_LITERALS, VERSION_FACT_LITERALS),
   };
+}
+
+/** What scripts/build-kb.ts stores in dist/kb.json for compileMatcher to load. */
+export function precomputePrefilter(
+  entries: readonly CompiledEntry[],
+): PrecomputedPrefilter | undefined {
+  const table = compileSignatures(entries);
+  const key = prefilterKey(table.literals, ERROR_TRIGGER_LITERALS, VERSION_FACT_LITERALS);
+  const prefilter = buildPrefilter(table.literals, ERROR_TRIGGER_LITERALS, VERSION_FACT_LITERALS);
+  return encodePrefilterTables(prefilter, key);
 }
 
 interface WrapWatch {

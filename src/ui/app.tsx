@@ -6,7 +6,7 @@
 import { Box, Static, Text, useApp } from 'ink';
 import { useEffect, useMemo } from 'react';
 import type { HostProbing } from '../diagnose/host-probing.js';
-import type { CompiledEntry } from '../kb/types.js';
+import type { CompiledEntry, PrecomputedPrefilter } from '../kb/types.js';
 import { BROWSE_CHROME_LINES, BrowseView } from './browse-view.js';
 import { CardRow } from './card-row.js';
 import { EntryView } from './entry-view.js';
@@ -30,6 +30,8 @@ import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
   entries: readonly CompiledEntry[];
+  /** the matcher's tables as the build stored them with the KB (built here when absent) */
+  prefilter?: PrecomputedPrefilter | undefined;
   ignore?: readonly string[];
   color: boolean;
   /** the host side of diagnoses (probes, host values, host facts); absent with --no-probe */
@@ -45,11 +47,19 @@ const HEADER_AND_SPARE = 2;
 /** the paste view's line to type into */
 const TYPED_LINE_HEIGHT = 1;
 
-export function App({ entries, ignore = NO_IGNORE, color, probing, copy, initialView }: AppProps) {
+export function App({
+  entries,
+  prefilter,
+  ignore = NO_IGNORE,
+  color,
+  probing,
+  copy,
+  initialView,
+}: AppProps) {
   const { exit } = useApp();
   const theme = useMemo(() => createTheme(color), [color]);
   const { columns: width, rows } = useTerminalSize();
-  const kb = useKnowledgeBase(entries, ignore);
+  const kb = useKnowledgeBase(entries, ignore, prefilter);
   const [app, dispatch, latestApp] = useAppState(initialView);
   const pasteHeight = Math.max(1, rows - HEADER_AND_SPARE - TYPED_LINE_HEIGHT - FOOTER_HEIGHT);
   const pasted = usePasteView(kb, ignore, probing, { width, height: pasteHeight });

@@ -24,6 +24,7 @@ export async function renderApp({
   const instance = render(
     <App
       entries={ruleSet.entries}
+      prefilter={ruleSet.prefilter}
       ignore={options.ignore}
       color={options.color}
       probing={probing}

@@ -5,7 +5,7 @@
 // recognised and never a "not recognised" guess.
 import { useMemo } from 'react';
 import type { SuggestionCandidate } from '../search/types.js';
-import type { CompiledEntry } from '../kb/types.js';
+import type { CompiledEntry, PrecomputedPrefilter } from '../kb/types.js';
 import { compileMatcher, type Matcher } from '../match/stream-matcher.js';
 import { createKbSearch } from '../search/create-kb-search.js';
 import type { BrowseFilter } from './use-browse-state.js';
@@ -26,6 +26,7 @@ const MAX_DESCRIBED = 3;
 export function useKnowledgeBase(
   all: readonly CompiledEntry[],
   ignore: readonly string[],
+  prefilter?: PrecomputedPrefilter,
 ): KnowledgeBase {
   return useMemo(() => {
     const entries = all.filter((entry) => !ignore.includes(entry.id));
@@ -37,7 +38,7 @@ export function useKnowledgeBase(
       byId,
       filter: (query) =>
         query.trim() === '' ? sorted : search.query(query).map((hit) => hit.entry),
-      matcher: compileMatcher(all),
+      matcher: compileMatcher(all, prefilter),
       suggest: (text) => search.guess(text),
       describe: (text) =>
         search
@@ -45,5 +46,5 @@ export function useKnowledgeBase(
           .slice(0, MAX_DESCRIBED)
           .map(({ entry, score }) => ({ id: entry.id, title: entry.title, score })),
     };
-  }, [all, ignore]);
+  }, [all, ignore, prefilter]);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { buildLiteralAutomaton, type LiteralAutomaton } from '../../src/match/literal-automaton.js';
+import { buildLiteralAutomaton, LiteralAutomaton } from '../../src/match/literal-automaton.js';
 
 /** Every literal id that ends somewhere in `text`, by running the table the way the scanner does. */
 function findLiterals(automaton: LiteralAutomaton, text: string): Set<number> {
@@ -67,5 +67,17 @@ describe('buildLiteralAutomaton', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('LiteralAutomaton.fill on damaged parts', () => {
+  test('stops following failure links that form a cycle instead of looping', () => {
+    const { parts } = buildLiteralAutomaton(['abc', 'bcd', 'cde']);
+    // every state but the root fails to itself: a sound table never does (a link leads shallower)
+    const fail = Int32Array.from(parts.fail, (_, state) => state);
+    const forged = new LiteralAutomaton({ ...parts, fail });
+    const z = forged.classes['z'.charCodeAt(0)]!;
+    const deepest = parts.rowOf[parts.stateCount - 1]!;
+    expect(forged.fill(deepest, z)).toBe(parts.rowOf[0]);
   });
 });
