@@ -7,49 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { LAZY_MODULES } from '../scripts/bundle-rules.js';
 import { AUTHORING_PACKAGES } from '../src/commands/authoring-packages.js';
+import { readModuleImports } from './helpers/read-module-imports.js';
 
 const DIST = path.resolve(import.meta.dirname, '../dist');
-
-/**
- * specifiers of a built file's static imports, literal import() calls and literal require() calls
- * (a bundled CommonJS package's `__require`, or `createRequire`'s require, which esbuild may rename
- * to require2)
- */
-function importsOf(file: string): { static: string[]; dynamic: string[]; required: string[] } {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-  const found = { static: [] as string[], dynamic: [] as string[], required: [] as string[] };
-  const visit = (node: ts.Node): void => {
-    if (
-      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
-      node.moduleSpecifier &&
-      ts.isStringLiteral(node.moduleSpecifier)
-    ) {
-      found.static.push(node.moduleSpecifier.text);
-    } else if (
-      ts.isCallExpression(node) &&
-      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
-    ) {
-      found.dynamic.push(node.arguments[0].text);
-    } else if (
-      ts.isCallExpression(node) &&
-      ts.isIdentifier(node.expression) &&
-      /^(__)?require\d*$/.test(node.expression.text) &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
-    ) {
-      found.required.push(node.arguments[0].text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
 
 /** every built file that loading `file` may load (only its static imports with `how`), `file` included */
 function closure(
@@ -59,7 +22,7 @@ function closure(
 ): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
-  const { static: fixed, dynamic } = importsOf(file);
+  const { static: fixed, dynamic } = readModuleImports(file);
   const followed = how === 'static' ? fixed : [...fixed, ...dynamic];
   for (const specifier of followed.filter((s) => s.startsWith('.'))) {
     closure(path.resolve(path.dirname(file), specifier), how, seen);
@@ -70,7 +33,7 @@ function closure(
 /** the packages these built files load from node_modules, by import, import() or require() */
 function packagesOf(files: Iterable<string>): string[] {
   const names = [...files].flatMap((file) => {
-    const { static: fixed, dynamic, required } = importsOf(file);
+    const { static: fixed, dynamic, required } = readModuleImports(file);
     return [...fixed, ...dynamic, ...required]
       .filter((s) => !s.startsWith('.') && !isBuiltin(s))
       .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
@@ -79,7 +42,7 @@ function packagesOf(files: Iterable<string>): string[] {
 }
 
 describe('dist/cli.js: the entry and all of pipe mode in one file', () => {
-  const cli = importsOf(path.join(DIST, 'cli.js'));
+  const cli = readModuleImports(path.join(DIST, 'cli.js'));
 
   test('imports nothing statically but node builtins', () => {
     expect(cli.static.filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);

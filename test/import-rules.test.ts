@@ -1,82 +1,27 @@
 // DESIGN.md section 5, enforced on the source: which modules may import what, and what pipe mode
 // may load at all. Static imports are followed from the entry points (dynamic `import()` is how
 // the CLI keeps the TUI and the KB compiler out of pipe mode, so it is allowed and not followed);
-// `import type` is erased by TypeScript and ignored. test/bundle.test.ts checks the same on the
+// `import type` is erased by TypeScript, so the loading rules ignore it (the floors count it).
+// test/bundle.test.ts checks the same on the
 // built dist/cli.js, where scripts/bundle.ts inlines what pipe mode reaches, import() included.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isBuiltin } from 'node:module';
-import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { readModuleImports } from './helpers/read-module-imports.js';
 import { AUTHORING_PACKAGES } from '../src/commands/authoring-packages.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SRC = path.join(ROOT, 'src');
 
-interface ModuleImports {
-  /** static, value imports: module specifiers as written */
-  static: string[];
-  /** import() calls with a literal specifier */
-  dynamic: string[];
-  /** the file mentions the `process` global (outside comments and strings) */
-  usesProcess: boolean;
-}
-
-const cache = new Map<string, ModuleImports>();
-
-function readImports(file: string): ModuleImports {
-  const cached = cache.get(file);
-  if (cached) return cached;
-  const source = ts.createSourceFile(
-    file,
-    readFileSync(file, 'utf8'),
-    ts.ScriptTarget.Latest,
-    true,
-  );
-  const found: ModuleImports = { static: [], dynamic: [], usesProcess: false };
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
-      found.static.push((node.moduleSpecifier as ts.StringLiteral).text);
-    } else if (
-      ts.isExportDeclaration(node) &&
-      node.moduleSpecifier &&
-      !node.isTypeOnly &&
-      ts.isStringLiteral(node.moduleSpecifier)
-    ) {
-      found.static.push(node.moduleSpecifier.text);
-    } else if (
-      ts.isCallExpression(node) &&
-      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
-    ) {
-      found.dynamic.push(node.arguments[0].text);
-    } else if (
-      // createRequire's require: how the KB compiler loads recheck lazily
-      ts.isCallExpression(node) &&
-      ts.isIdentifier(node.expression) &&
-      node.expression.text === 'require' &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
-    ) {
-      found.dynamic.push(node.arguments[0].text);
-    } else if (ts.isIdentifier(node) && node.text === 'process' && !isPropertyName(node)) {
-      found.usesProcess = true;
-    }
-    ts.forEachChild(node, visit);
+/** what the rules below read of a module: require() counts as a dynamic import */
+function readImports(file: string): { static: string[]; dynamic: string[]; usesProcess: boolean } {
+  const found = readModuleImports(file);
+  return {
+    static: found.static,
+    dynamic: [...found.dynamic, ...found.required],
+    usesProcess: found.usesProcess,
   };
-  visit(source);
-  cache.set(file, found);
-  return found;
-}
-
-/** `x.process` or `{ process: … }` name something else than the global */
-function isPropertyName(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  return (
-    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
-    (ts.isPropertyAssignment(parent) && parent.name === node)
-  );
 }
 
 /** `./x.js` → the .ts/.tsx file it names; undefined for packages and node builtins */
@@ -122,22 +67,7 @@ function packageOf(specifier: string): string {
 
 /** every package reachable through static imports from `entry`, with the chain that reaches it */
 function staticallyReachable(entry: string): Map<string, string[]> {
-  const packages = new Map<string, string[]>();
-  const seen = new Set<string>();
-  const walk = (file: string, chain: string[]): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const here = [...chain, path.relative(ROOT, file)];
-    for (const specifier of readImports(file).static) {
-      const local = resolveLocal(file, specifier);
-      if (local) walk(local, here);
-      else if (!specifier.startsWith('.') && !packages.has(packageOf(specifier))) {
-        packages.set(packageOf(specifier), here);
-      }
-    }
-  };
-  walk(entry, []);
-  return packages;
+  return reachable([entry], () => 'static');
 }
 
 function sourceFiles(dir: string): string[] {
@@ -276,27 +206,10 @@ describe('imports run down the floors', () => {
 
   /** every local module a file names: imports and exports, type-only ones too, and import() */
   const localImports = (file: string): string[] => {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-    const specifiers: string[] = [];
-    const visit = (node: ts.Node): void => {
-      if (
-        (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
-        node.moduleSpecifier &&
-        ts.isStringLiteral(node.moduleSpecifier)
-      ) {
-        specifiers.push(node.moduleSpecifier.text);
-      } else if (
-        ts.isCallExpression(node) &&
-        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
-        node.arguments[0] &&
-        ts.isStringLiteral(node.arguments[0])
-      ) {
-        specifiers.push(node.arguments[0].text);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-    return specifiers.flatMap((specifier) => resolveLocal(file, specifier) ?? []);
+    const { static: fixed, typeOnly, dynamic } = readModuleImports(file);
+    return [...fixed, ...typeOnly, ...dynamic].flatMap(
+      (specifier) => resolveLocal(file, specifier) ?? [],
+    );
   };
 
   test('no module imports a floor above its own', () => {
