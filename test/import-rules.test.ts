@@ -2,8 +2,8 @@
 // may load at all. Static imports are followed from the entry points (dynamic `import()` is how
 // the CLI keeps the TUI and the KB compiler out of pipe mode, so it is allowed and not followed);
 // `import type` is erased by TypeScript, so the loading rules ignore it (the floors count it).
-// test/bundle.test.ts checks the same on the
-// built dist/cli.js, where scripts/bundle.ts inlines what pipe mode reaches, import() included.
+// test/bundle.test.ts checks the same on the built dist/cli.js, where scripts/bundle.ts inlines
+// what pipe mode reaches, import() included.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isBuiltin } from 'node:module';
