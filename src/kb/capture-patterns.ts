@@ -8,8 +8,11 @@ export const COMMON_CAPTURE_PATTERNS: Readonly<Record<string, string>> = {
   gid: '\\d{1,10}',
   pid: '\\d{1,10}',
   port: '\\d{1,5}',
-  path: '/[A-Za-z0-9._+@%/-]{0,4095}',
-  file: '/[A-Za-z0-9._+@%/-]{0,4095}',
+  // absolute, and no `..` segment: a log line must not turn `rm -rf {{path}}` into a deletion
+  // outside the path it names (`/home/a/.local/share/docker/../../..`); each segment starts after
+  // a `/` it cannot hold, so the pattern stays linear (both bounds: the structure rule of kb lint)
+  path: '(?:/(?:\\.?[A-Za-z0-9_+@%-][A-Za-z0-9._+@%-]{0,254}|\\.)?){1,512}',
+  file: '(?:/(?:\\.?[A-Za-z0-9_+@%-][A-Za-z0-9._+@%-]{0,254}|\\.)?){1,512}',
   unit: '[A-Za-z0-9@._-]{1,255}',
   module: '[a-z0-9_]{1,64}',
   binary: '[A-Za-z0-9._+-]{1,255}',

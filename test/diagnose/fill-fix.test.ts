@@ -47,3 +47,25 @@ describe('fillFix', () => {
     });
   });
 });
+
+describe('fillFix with a path from the log', () => {
+  const REMOVE = { text: 'Remove it.', command: 'rootlesskit rm -rf {{path}}', root: false };
+
+  test('fills an absolute path', () => {
+    expect(
+      fillFix(REMOVE, { path: '/home/a/.local/share/docker/x' }, COMMON_CAPTURE_PATTERNS).command,
+    ).toBe("rootlesskit rm -rf '/home/a/.local/share/docker/x'");
+  });
+
+  test('keeps the placeholder for a path that climbs out of what it names, or is not absolute', () => {
+    for (const path of [
+      '/home/a/.local/share/docker/../../..',
+      '/home/a/.local/share/docker/..',
+      '/../etc',
+      'home/a/.local/share/docker',
+      '/home/a/my docs',
+    ]) {
+      expect(fillFix(REMOVE, { path }, COMMON_CAPTURE_PATTERNS).command).toBe(REMOVE.command);
+    }
+  });
+});
